@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        from .signals import ensure_office_staff_group
+
+        post_migrate.connect(ensure_office_staff_group, dispatch_uid="accounts_office_staff")

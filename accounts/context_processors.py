@@ -1,0 +1,19 @@
+from django.utils.functional import SimpleLazyObject
+
+from . import roles as role_checks
+
+
+def roles(request):
+    """Role flags for templates, computed only if a template reads them."""
+
+    def compute():
+        user = request.user
+        return {
+            "is_entrepreneur": role_checks.is_entrepreneur(user),
+            "is_advisor": role_checks.is_advisor(user),
+            "is_hub_editor": role_checks.is_hub_editor(user),
+            "is_office_staff": role_checks.is_office_staff(user),
+            "can_enter_staff_area": role_checks.can_enter_staff_area(user),
+        }
+
+    return {"user_roles": SimpleLazyObject(compute)}

@@ -1,0 +1,83 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core.regions import RegionCode
+
+from .models import User
+
+# Moroccan numbers: +212 or 0, then 9 digits starting with 5, 6, 7 or 8; spaces, dots and
+# dashes are accepted because that is how people write them.
+_PHONE_RE = re.compile(r"^(?:\+212|00212|0)[5-8]\d{8}$")
+# Letters of any script, joined by spaces, hyphens, apostrophes or dots: nothing else is a name.
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '’.\-]+[^\W\d_]+)*\.?$")
+
+
+def clean_moroccan_phone(value: str) -> str:
+    compact = re.sub(r"[\s.\-()]", "", value or "")
+    if not compact:
+        return ""
+    if not _PHONE_RE.match(compact):
+        raise forms.ValidationError(
+            _("Enter a Moroccan phone number, for example 06 12 34 56 78 or +212 6 12 34 56 78.")
+        )
+    return compact
+
+
+def clean_person_name(value: str) -> str:
+    value = (value or "").strip()
+    if value and not _NAME_RE.match(value):
+        raise forms.ValidationError(
+            _("A name may contain letters, spaces, hyphens and apostrophes only.")
+        )
+    return value
+
+
+class ProfileFieldsMixin:
+    def clean_phone(self):
+        return clean_moroccan_phone(self.cleaned_data.get("phone"))
+
+    def clean_first_name(self):
+        return clean_person_name(self.cleaned_data.get("first_name"))
+
+    def clean_last_name(self):
+        return clean_person_name(self.cleaned_data.get("last_name"))
+
+
+class SignupForm(ProfileFieldsMixin, forms.Form):
+    """Extra fields asked at sign-up; allauth calls `signup()` after creating the user."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", "—")] + list(RegionCode.choices), required=False
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
+    accept_data_notice = forms.BooleanField(
+        label=_("I have read how my personal data is used (law 09-08) and I accept it."),
+        error_messages={"required": _("You must accept the personal-data notice to sign up.")},
+    )
+
+    field_order = ["first_name", "last_name", "email", "phone", "city", "region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].initial = get_language()
+
+    def signup(self, request, user):
+        for field in ("first_name", "last_name", "phone", "city", "region", "preferred_language"):
+            setattr(user, field, self.cleaned_data[field])
+        user.save()
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "phone", "city", "region", "preferred_language"]

@@ -1,0 +1,28 @@
+from django.contrib import admin
+
+from .models import Chamber, Hub, Membership, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "seat"]
+
+
+@admin.register(Chamber)
+class ChamberAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "parent", "city"]
+    list_select_related = ["region", "parent"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Hub)
+class HubAdmin(admin.ModelAdmin):
+    list_display = ["name", "chamber", "city", "is_active"]
+    list_select_related = ["chamber"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]

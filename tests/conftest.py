@@ -1,0 +1,98 @@
+"""Personas shared by every test: who can do what is the first thing we check."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from accounts.roles import Role
+from config.celery import app as celery_app
+from core.regions import RegionCode
+from tests.accounts.factories import UserFactory, activate_totp, make_office_staff
+from tests.hubs.factories import ChamberFactory, HubFactory, MembershipFactory, RegionFactory
+
+# Tasks run in-process in tests; what is queued is asserted through on-commit callbacks.
+celery_app.conf.task_always_eager = True
+celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # The test client leaves the last request's language active in this thread; every test
+    # starts in French, the platform's default, as a new visitor would.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _clean_shared_cache(db):
+    # Rate limits and TOTP replay guards live in the shared cache; one test's must not
+    # leak into the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def hub_a(db):
+    region = RegionFactory(code=RegionCode.CASABLANCA_SETTAT)
+    return HubFactory(chamber=ChamberFactory(region=region), name="Carré Casablanca", slug="hub-a")
+
+
+@pytest.fixture
+def hub_b(db):
+    region = RegionFactory(code=RegionCode.SOUSS_MASSA)
+    return HubFactory(chamber=ChamberFactory(region=region), name="Carré Agadir", slug="hub-b")
+
+
+@pytest.fixture
+def entrepreneur(db):
+    return UserFactory(email="entrepreneur.a@example.org", first_name="Salma")
+
+
+@pytest.fixture
+def other_entrepreneur(db):
+    return UserFactory(email="entrepreneur.b@example.org", first_name="Youssef")
+
+
+def _privileged(email, *, hub=None, role=None, office_staff=False):
+    user = UserFactory(email=email)
+    if hub is not None:
+        MembershipFactory(user=user, hub=hub, role=role)
+    if office_staff:
+        make_office_staff(user)
+    activate_totp(user)
+    return user
+
+
+@pytest.fixture
+def advisor_a(hub_a):
+    return _privileged("advisor.a@example.org", hub=hub_a, role=Role.ADVISOR)
+
+
+@pytest.fixture
+def advisor_b(hub_b):
+    return _privileged("advisor.b@example.org", hub=hub_b, role=Role.ADVISOR)
+
+
+@pytest.fixture
+def hub_editor(hub_a):
+    return _privileged("editor.a@example.org", hub=hub_a, role=Role.EDITOR)
+
+
+@pytest.fixture
+def office_staff(db):
+    return _privileged("staff@example.org", office_staff=True)
+
+
+@pytest.fixture
+def personas(entrepreneur, other_entrepreneur, advisor_a, advisor_b, hub_editor, office_staff):
+    return {
+        "entrepreneur": entrepreneur,
+        "other_entrepreneur": other_entrepreneur,
+        "advisor_a": advisor_a,
+        "advisor_b": advisor_b,
+        "hub_editor": hub_editor,
+        "office_staff": office_staff,
+    }
