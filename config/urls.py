@@ -20,6 +20,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("hubs/", include("hubs.urls")),
+    path("filings/", include("filings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

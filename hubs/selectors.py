@@ -1,3 +1,8 @@
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
 from accounts.roles import Role
 
 from .models import Hub
@@ -15,3 +20,22 @@ def hubs_where_user_advises(*, user):
 
 def hubs_where_user_edits(*, user):
     return Hub.objects.filter(memberships__user=user, memberships__role=Role.EDITOR).distinct()
+
+
+@dataclass(frozen=True)
+class LabelStatus:
+    """What the public sees of a hub's label today."""
+
+    code: str  # none, pilot, labelled, suspended, withdrawn, expired
+    label: str
+    number: str = ""
+    valid_until: date | None = None
+
+
+def hub_label_statuses(*, hub_ids) -> dict[int, LabelStatus]:
+    """The current label status of each hub, in a constant number of queries.
+
+    Until the labelling workflow records labels, no hub holds one.
+    """
+    not_labelled = LabelStatus(code="none", label=_("Not labelled yet"))
+    return dict.fromkeys(hub_ids, not_labelled)

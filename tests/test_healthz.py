@@ -16,6 +16,8 @@ def test_healthz_reports_every_dependency_up(client):
 @pytest.mark.django_db
 def test_healthz_answers_503_and_names_the_broker_when_it_is_down(client, monkeypatch):
     # Port 9 (discard) has no broker listening: a real refused connection, not a mock.
+    # Celery reads CELERY_BROKER_URL from the environment before its own settings.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
     monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
     response = client.get("/healthz")
     assert response.status_code == 503

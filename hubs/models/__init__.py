@@ -1,0 +1,3 @@
+from .network import Chamber, Hub, Membership, Region
+
+__all__ = ["Chamber", "Hub", "Membership", "Region"]
