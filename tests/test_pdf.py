@@ -20,7 +20,7 @@ def test_pdf_embeds_the_shipped_fonts_for_french_and_arabic(tmp_path):
     path = tmp_path / "smoke.pdf"
     path.write_bytes(pdf)
     fonts = subprocess.run(  # noqa: S603
-        ["pdffonts", str(path)],
+        [shutil.which("pdffonts"), str(path)],
         capture_output=True,
         text=True,
         check=True,  # noqa: S607
