@@ -1,3 +1,14 @@
+from .booking import (  # noqa: F401
+    AdvisorBookingProfile,
+    Appointment,
+    AppointmentHistory,
+    AvailabilityException,
+    AvailabilityRule,
+    BookingPolicy,
+    Mode,
+    PublicHoliday,
+    Topic,
+)
 from .network import Chamber, Hub, Membership, Region
 
 __all__ = ["Chamber", "Hub", "Membership", "Region"]
