@@ -1,3 +1,5 @@
+from .urls_booking import booking_urlpatterns
+
 app_name = "hubs"
 
-urlpatterns: list = []
+urlpatterns: list = [*booking_urlpatterns]

@@ -81,7 +81,9 @@ class AvailabilityRule(models.Model):
     slot_minutes = models.PositiveSmallIntegerField(
         _("slot length (minutes)"), default=45, validators=[MinValueValidator(10)]
     )
-    buffer_minutes = models.PositiveSmallIntegerField(_("buffer between meetings (minutes)"), default=15)
+    buffer_minutes = models.PositiveSmallIntegerField(
+        _("buffer between meetings (minutes)"), default=15
+    )
     horizon_days = models.PositiveSmallIntegerField(
         _("bookable up to (days ahead)"), default=28, validators=[MaxValueValidator(365)]
     )
@@ -101,7 +103,8 @@ class AvailabilityRule(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.advisor} · {self.hub} · {self.get_weekday_display()} {self.start_time}–{self.end_time}"
+        hours = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{self.advisor} · {self.hub} · {self.get_weekday_display()} {hours}"
 
 
 class AvailabilityException(models.Model):
@@ -192,13 +195,21 @@ class PostgresOnlyExclusionConstraint(ExclusionConstraint):
         return schema_editor.connection.vendor == "postgresql"
 
     def constraint_sql(self, model, schema_editor):
-        return super().constraint_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+        return (
+            super().constraint_sql(model, schema_editor)
+            if self._is_postgres(schema_editor)
+            else None
+        )
 
     def create_sql(self, model, schema_editor):
-        return super().create_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+        return (
+            super().create_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+        )
 
     def remove_sql(self, model, schema_editor):
-        return super().remove_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+        return (
+            super().remove_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+        )
 
     def validate(self, model, instance, exclude=None, using="default"):
         # The services check overlaps themselves; model validation must not run range SQL

@@ -8,6 +8,7 @@ from accounts.validators import DEMO_PASSWORD
 from cms.demo import load_pages
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
+from hubs.demo_booking import load_booking
 
 DEMO_ACCOUNTS_TEXT = """
 Demo accounts (password for all: {})
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             add_membership(user=advisor2, hub=hubs[RegionCode.SOUSS_MASSA], role=Role.ADVISOR)
             add_membership(user=editor, hub=hubs[RegionCode.CASABLANCA_SETTAT], role=Role.EDITOR)
             make_office_staff(staff)
+            load_booking()
             load_pages()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))
