@@ -22,7 +22,9 @@ REMINDERS = {
 }
 
 
-@shared_task(acks_late=True, max_retries=5, default_retry_delay=60, time_limit=120)
+@shared_task(
+    acks_late=True, max_retries=5, default_retry_delay=60, time_limit=120, soft_time_limit=100
+)
 def appointment_notify_task(appointment_id: int, kind: str) -> None:
     appointment = (
         Appointment.objects.select_related("hub", "advisor__booking_profile", "entrepreneur")
@@ -53,7 +55,7 @@ def due_reminders(*, now=None):
     ]
 
 
-@shared_task(acks_late=True, time_limit=120)
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
 def appointment_reminders_dispatch_task() -> int:
     due = due_reminders()
     for kind, appointment_id in due:
@@ -75,7 +77,14 @@ def reminder_release(*, appointment_id: int, kind: str) -> None:
     Appointment.objects.filter(pk=appointment_id).update(**{field: None})
 
 
-@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60, time_limit=120)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    max_retries=5,
+    default_retry_delay=60,
+    time_limit=120,
+    soft_time_limit=100,
+)
 def appointment_reminder_task(self, appointment_id: int, kind: str) -> bool:
     """Send one reminder if this run wins the claim; True when it sent."""
     if not reminder_claim(appointment_id=appointment_id, kind=kind):
