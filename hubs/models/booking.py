@@ -330,3 +330,11 @@ class AppointmentHistory(models.Model):
 
     def __str__(self):
         return f"{self.appointment_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def from_label(self) -> str:
+        return Appointment.Status(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self) -> str:
+        return Appointment.Status(self.to_status).label
