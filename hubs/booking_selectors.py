@@ -89,8 +89,12 @@ def advisor_free_slots(
     now: datetime | None = None,
     days: int | None = None,
     exclude_appointment_id: int | None = None,
+    only_day: date | None = None,
 ) -> list[Slot]:
-    """Free slots of one advisor at one hub, soonest first (6 queries, whatever the range)."""
+    """Free slots of one advisor at one hub, soonest first (6 queries, whatever the range).
+
+    `only_day` (a local date) limits the work to one day: what booking a given slot needs.
+    """
     now = now or timezone.now()
     rules = list(AvailabilityRule.objects.filter(advisor_id=advisor_id, hub=hub, is_active=True))
     if not rules:
@@ -101,6 +105,10 @@ def advisor_free_slots(
     min_notice = timedelta(hours=min(r.min_notice_hours for r in rules))
     first_day = now.astimezone(HUB_TIME_ZONE).date()
     last_day = first_day + timedelta(days=horizon)
+    if only_day is not None:
+        if not first_day <= only_day <= last_day:
+            return []
+        first_day = last_day = only_day
     holidays = set(
         PublicHoliday.objects.filter(date__range=(first_day, last_day)).values_list(
             "date", flat=True
@@ -114,7 +122,7 @@ def advisor_free_slots(
     busy_qs = Appointment.objects.booked().filter(
         advisor_id=advisor_id,
         starts_at__lt=_aware(last_day + timedelta(days=1), time(0), HUB_TIME_ZONE),
-        ends_at__gt=now - timedelta(days=1),
+        ends_at__gt=max(now, _aware(first_day, time(0), HUB_TIME_ZONE)) - timedelta(days=1),
     )
     if exclude_appointment_id:
         busy_qs = busy_qs.exclude(pk=exclude_appointment_id)

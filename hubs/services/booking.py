@@ -31,6 +31,7 @@ from ..signals import hub_public_data_changed
 
 MAX_DESCRIPTION = 1000
 ALTERNATIVES_OFFERED = 6
+ALTERNATIVES_WITHIN_DAYS = 14
 
 
 class SlotTaken(ApplicationError):
@@ -41,18 +42,28 @@ class BookingRefused(ApplicationError):
     pass
 
 
-def _alternatives(*, hub, topic, advisor_id, around: datetime, exclude_appointment_id=None):
+def _alternatives(
+    *, hub, topic, advisor_id, around: datetime, exclude_appointment_id=None, now=None
+):
     if exclude_appointment_id:
         slots = sel.advisor_free_slots(
-            advisor_id=advisor_id, hub=hub, exclude_appointment_id=exclude_appointment_id
+            advisor_id=advisor_id,
+            hub=hub,
+            exclude_appointment_id=exclude_appointment_id,
+            days=ALTERNATIVES_WITHIN_DAYS,
+            now=now,
         )
     else:
-        slots = sel.hub_free_slots(hub=hub, topic=topic, advisor_id=advisor_id)
+        slots = sel.hub_free_slots(
+            hub=hub, topic=topic, advisor_id=advisor_id, days=ALTERNATIVES_WITHIN_DAYS, now=now
+        )
     slots.sort(key=lambda s: abs((s.starts_at - around).total_seconds()))
     return sorted(slots[:ALTERNATIVES_OFFERED], key=lambda s: s.starts_at)
 
 
-def _slot_taken(*, hub, topic, advisor_id, starts_at, exclude_appointment_id=None) -> SlotTaken:
+def _slot_taken(
+    *, hub, topic, advisor_id, starts_at, exclude_appointment_id=None, now=None
+) -> SlotTaken:
     return SlotTaken(
         _("This slot has just been taken. Please choose another one."),
         extra={
@@ -62,6 +73,7 @@ def _slot_taken(*, hub, topic, advisor_id, starts_at, exclude_appointment_id=Non
                 advisor_id=advisor_id,
                 around=starts_at,
                 exclude_appointment_id=exclude_appointment_id,
+                now=now,
             )
         },
     )
@@ -98,6 +110,10 @@ def _over_daily_cap(*, advisor_id, starts_at, exclude_pk=None) -> bool:
 def _buffer_of(advisor_id, hub) -> int:
     rule = AvailabilityRule.objects.filter(advisor_id=advisor_id, hub=hub).first()
     return rule.buffer_minutes if rule else 0
+
+
+def _local_day(instant: datetime):
+    return instant.astimezone(sel.HUB_TIME_ZONE).date()
 
 
 def _find_slot(slots, starts_at):
@@ -164,12 +180,15 @@ def appointment_book(
         if advisor_id is not None and advisor.pk != advisor_id:
             continue
         slot = _find_slot(
-            sel.advisor_free_slots(advisor_id=advisor.pk, hub=hub, now=now), starts_at
+            sel.advisor_free_slots(
+                advisor_id=advisor.pk, hub=hub, now=now, only_day=_local_day(starts_at)
+            ),
+            starts_at,
         )
         if slot is not None and mode in slot.modes:
             candidates.append((advisor, slot))
     if not candidates:
-        raise _slot_taken(hub=hub, topic=topic, advisor_id=advisor_id, starts_at=starts_at)
+        raise _slot_taken(hub=hub, topic=topic, advisor_id=advisor_id, starts_at=starts_at, now=now)
 
     load = sel.meetings_in_period(advisor_ids=[a.pk for a, _s in candidates], starts_at=starts_at)
     candidates.sort(key=lambda pair: (load[pair[0].pk], pair[0].pk))
@@ -201,7 +220,7 @@ def appointment_book(
             continue
         _queue_notice(appointment.pk, "booked")
         return appointment
-    raise _slot_taken(hub=hub, topic=topic, advisor_id=advisor_id, starts_at=starts_at)
+    raise _slot_taken(hub=hub, topic=topic, advisor_id=advisor_id, starts_at=starts_at, now=now)
 
 
 def _lock_appointment(appointment: Appointment) -> Appointment:
@@ -233,6 +252,7 @@ def appointment_reschedule(
                     hub=appointment.hub,
                     now=now,
                     exclude_appointment_id=appointment.pk,
+                    only_day=_local_day(starts_at),
                 ),
                 starts_at,
             )
@@ -243,6 +263,7 @@ def appointment_reschedule(
                     advisor_id=appointment.advisor_id,
                     starts_at=starts_at,
                     exclude_appointment_id=appointment.pk,
+                    now=now,
                 )
             _lock_advisor(appointment.advisor_id)
             if _conflicts(
@@ -279,6 +300,7 @@ def appointment_reschedule(
             advisor_id=appointment.advisor_id,
             starts_at=starts_at,
             exclude_appointment_id=appointment.pk,
+            now=now,
         ) from None
     _queue_notice(appointment.pk, "rescheduled")
     return appointment
