@@ -67,7 +67,7 @@ def test_the_same_slot_cannot_be_booked_twice_and_other_slots_are_offered(
     _book(entrepreneur, hub_a)
     with pytest.raises(services.SlotTaken) as taken:
         _book(other_entrepreneur, hub_a)
-    assert "just been taken" in taken.value.message
+    assert taken.value.message == "Ce créneau vient d'être pris. Veuillez en choisir un autre."
     alternatives = taken.value.extra["alternatives"]
     assert alternatives and TUESDAY_10 not in [s.starts_at for s in alternatives]
     assert Appointment.objects.count() == 1
