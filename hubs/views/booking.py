@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import is_advisor
 
 from .. import booking_selectors as sel
+from ..booking_extensions import attach_links
 from ..booking_forms import BookingForm, CancelForm, NotesForm, SlotSearchForm, parse_start
 from ..booking_ics import agenda_feed_ics, appointment_ics
 from ..models import Appointment, Hub
@@ -141,6 +142,8 @@ def _owned(request, *, public_id=None, token=None):
 
 
 def _detail(request, appointment, *, token=None):
+    if token is None:
+        attach_links([appointment], user=request.user)
     is_owner = token is not None or appointment.entrepreneur_id == request.user.pk
     may_act_as_advisor = (
         token is None
@@ -272,7 +275,9 @@ def agenda(request):
     length = 7 if view == "week" else 1
     start = sel._aware(first, time(0), sel.HUB_TIME_ZONE)
     end = sel._aware(first + timedelta(days=length), time(0), sel.HUB_TIME_ZONE)
-    appointments = list(sel.advisor_agenda(user=request.user, start=start, end=end))
+    appointments = attach_links(
+        list(sel.advisor_agenda(user=request.user, start=start, end=end)), user=request.user
+    )
     profile = getattr(request.user, "booking_profile", None)
     feed_url = (
         request.build_absolute_uri(

@@ -240,3 +240,21 @@ def test_the_hub_page_contract_url():
     assert reverse("hubs:book_at_hub", kwargs={"hub_slug": "carre-cst"}).endswith(
         "/hubs/carre-cst/book/"
     )
+
+
+def test_an_app_above_can_link_a_case_to_a_meeting_in_the_agenda(client, booked, advisor_a):
+    from hubs.booking_extensions import register_appointment_links, unregister_appointment_links
+
+    def case_links(*, appointments, user):
+        return {a.pk: [("Dossier SARL Atlas", "/fr/filings/cases/x/")] for a in appointments}
+
+    register_appointment_links(case_links)
+    try:
+        _login(client, advisor_a)
+        day = timezone.localdate(booked.starts_at).isoformat()
+        agenda = client.get(reverse("hubs:agenda"), {"date": day}).content.decode()
+        detail = client.get(reverse("hubs:appointment_detail", args=[booked.public_id]))
+    finally:
+        unregister_appointment_links(case_links)
+    assert "Dossier SARL Atlas" in agenda
+    assert "/fr/filings/cases/x/" in detail.content.decode()
