@@ -8,6 +8,6 @@ class HubsConfig(AppConfig):
 
     def ready(self):
         # Celery's autodiscovery looks for tasks.py only.
-        from . import booking_spaces, tasks_booking  # noqa: F401
+        from . import admin_booking, booking_spaces, tasks_booking  # noqa: F401
 
         booking_spaces.register()
