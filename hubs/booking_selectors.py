@@ -197,14 +197,20 @@ def advisors_for_topic(*, hub: Hub, topic: str) -> list:
     ]
 
 
-def hub_free_slots(*, hub: Hub, topic: str, advisor_id: int | None = None, now=None, days=None):
+def hub_free_slots(
+    *, hub: Hub, topic: str, advisor_id: int | None = None, now=None, days=None, only_day=None
+):
     """Free slots at the hub for the topic: one advisor's, or the union over all of them."""
     advisors = advisors_for_topic(hub=hub, topic=topic)
     if advisor_id is not None:
         advisors = [a for a in advisors if a.pk == advisor_id]
     slots = []
     for advisor in advisors:
-        slots.extend(advisor_free_slots(advisor_id=advisor.pk, hub=hub, now=now, days=days))
+        slots.extend(
+            advisor_free_slots(
+                advisor_id=advisor.pk, hub=hub, now=now, days=days, only_day=only_day
+            )
+        )
     slots.sort(key=lambda s: (s.starts_at, s.advisor_id))
     return slots if advisor_id is not None else _dedupe(slots)
 

@@ -71,7 +71,12 @@ def book_confirm(request, hub_slug):
     slot = next(
         (
             s
-            for s in sel.hub_free_slots(hub=hub, topic=topic, advisor_id=advisor_id)
+            for s in sel.hub_free_slots(
+                hub=hub,
+                topic=topic,
+                advisor_id=advisor_id,
+                only_day=starts_at.astimezone(sel.HUB_TIME_ZONE).date(),
+            )
             if s.starts_at == starts_at
         ),
         None,
