@@ -262,7 +262,11 @@ class Appointment(models.Model):
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     advisor_notes = models.TextField(_("notes after the meeting"), blank=True)
     remind_two_hours_before = models.BooleanField(_("remind me two hours before"), default=False)
+    # A reminder is claimed (leased) by one worker before it sends, and marked sent after; a
+    # claim older than the lease is the trace of a worker that died, and may be taken again.
+    reminder_day_before_claimed_at = models.DateTimeField(null=True, blank=True)
     reminder_day_before_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_two_hours_claimed_at = models.DateTimeField(null=True, blank=True)
     reminder_two_hours_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -282,7 +282,9 @@ def appointment_reschedule(
             appointment.starts_at, appointment.ends_at = slot.starts_at, slot.ends_at
             appointment.ics_sequence += 1
             # Reminders follow the new time.
+            appointment.reminder_day_before_claimed_at = None
             appointment.reminder_day_before_sent_at = None
+            appointment.reminder_two_hours_claimed_at = None
             appointment.reminder_two_hours_sent_at = None
             appointment.save()
             _record(

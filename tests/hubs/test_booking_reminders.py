@@ -134,3 +134,30 @@ def test_the_reminder_job_is_scheduled():
         settings.CELERY_BEAT_SCHEDULE["appointment-reminders"]["task"]
         == "hubs.tasks_booking.appointment_reminders_dispatch_task"
     )
+
+
+def test_a_worker_that_died_after_claiming_does_not_lose_the_reminder(appointment):
+    # The worker claimed the reminder, then was killed before sending anything.
+    claimed_at = local(2026, 5, 4, 11)
+    assert tasks_booking.reminder_claim(
+        appointment_id=appointment.pk, kind="reminder_day_before", now=claimed_at
+    )
+    # While its lease runs, nobody else takes it: a slow worker may still be sending.
+    assert tasks_booking.due_reminders(now=claimed_at + timedelta(minutes=5)) == []
+    # Once the lease is over, the next dispatch takes it again, and it goes out once.
+    later = claimed_at + tasks_booking.CLAIM_LEASE + timedelta(minutes=1)
+    assert tasks_booking.due_reminders(now=later) == [("reminder_day_before", appointment.pk)]
+    with mock.patch.object(timezone, "now", return_value=later):
+        assert tasks_booking.appointment_reminder_task.apply(
+            args=(appointment.pk, "reminder_day_before")
+        ).get()
+        assert not tasks_booking.appointment_reminder_task.apply(
+            args=(appointment.pk, "reminder_day_before")
+        ).get()
+    assert len(mail.outbox) == 1
+    later_still = later + tasks_booking.CLAIM_LEASE * 3
+    assert tasks_booking.due_reminders(now=later_still) == []
+
+
+def test_the_claim_lease_outlasts_the_task_time_limit():
+    assert tasks_booking.CLAIM_LEASE.total_seconds() > tasks_booking.TASK_TIME_LIMIT
