@@ -1,3 +1,5 @@
+from .urls_labelling import labelling_urlpatterns
+
 app_name = "hubs"
 
-urlpatterns: list = []
+urlpatterns: list = [*labelling_urlpatterns]

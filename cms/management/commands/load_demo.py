@@ -8,6 +8,7 @@ from accounts.validators import DEMO_PASSWORD
 from cms.demo import load_pages
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
+from hubs.demo_labelling import load_labelling
 
 DEMO_ACCOUNTS_TEXT = """
 Demo accounts (password for all: {})
@@ -17,6 +18,7 @@ Demo accounts (password for all: {})
   advisor2@example.com       advisor, Souss-Massa  [MFA]
   editor@example.com         hub editor, Casablanca-Settat  [MFA]
   staff@example.com          OMPIC office staff  [MFA]
+  manager@example.com        hub manager (chamber), Casablanca-Settat  [MFA]
 
 [MFA] accounts share the TOTP secret {}
   (add it to any authenticator app, or run: python manage.py demo_totp)
@@ -52,6 +54,7 @@ class Command(BaseCommand):
             add_membership(user=advisor2, hub=hubs[RegionCode.SOUSS_MASSA], role=Role.ADVISOR)
             add_membership(user=editor, hub=hubs[RegionCode.CASABLANCA_SETTAT], role=Role.EDITOR)
             make_office_staff(staff)
+            load_labelling(hubs=hubs, staff=staff)
             load_pages()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))

@@ -1,0 +1,51 @@
+"""What anybody may see: verify a certificate by its code, and the register of labelled hubs."""
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+from .. import labelling_selectors as selectors
+from ..forms_labelling import VerifyForm
+
+VERIFY_LIMIT = 20
+VERIFY_WINDOW_SECONDS = 600
+
+
+def _client_ip(request) -> str:
+    # Behind our proxy the socket address is the proxy's: take the last hop it appended.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _over_limit(request) -> bool:
+    """Codes are unguessable; the limit keeps anyone from trying them in bulk anyway."""
+    key = f"labelling-verify:{_client_ip(request)}"
+    cache.add(key, 0, VERIFY_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+def verify(request, code=None):
+    raw = code if code is not None else request.GET.get("code")
+    form = VerifyForm({"code": raw} if raw is not None else None)
+    context = {"form": form, "result": None}
+    status = 200
+    if raw is not None and form.is_valid():
+        if _over_limit(request):
+            context["limited"] = True
+            status = 429
+        else:
+            context["result"] = selectors.label_verify(code=form.cleaned_data["code"])
+    response = render(request, "hubs/labelling/verify.html", context, status=status)
+    # A verification is about today: never serve yesterday's answer from a cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def register(request):
+    return render(request, "hubs/labelling/register.html", {"rows": selectors.public_register()})
