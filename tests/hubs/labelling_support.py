@@ -129,3 +129,9 @@ def make_label(
             else None
         ),
     )
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Many personas per test: the production hasher would make each test take seconds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,6 +21,7 @@ from hubs.signals import hub_public_data_changed
 from tests.hubs.labelling_support import (  # noqa: F401
     advance_to_site_visit,
     chamber_manager,
+    fast_password_hashing,
     grant,
     make_application,
     make_label,
