@@ -17,7 +17,7 @@ class NoMarkupMixin:
 
     def clean(self):
         cleaned = super().clean()
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):
             if isinstance(value, str) and ("<" in value and ">" in value):
                 self.add_error(name, _("Please write plain text, without HTML tags."))
         return cleaned

@@ -183,7 +183,7 @@ def evidence_add(request, public_id):
                 description=form.cleaned_data["description"],
             )
         except ApplicationError as error:
-            messages.error(request, error.message)
+            form.add_error(None, error.message)
         else:
             messages.success(request, _("The file has been added."))
             return redirect("hubs:labelling_application", public_id=public_id)
