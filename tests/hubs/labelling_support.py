@@ -135,3 +135,12 @@ def make_label(
 def fast_password_hashing(settings):
     # Many personas per test: the production hasher would make each test take seconds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _privileged_staff():
+    from tests.accounts.factories import make_office_staff
+
+    user = UserFactory(email="staff.two@example.org")
+    make_office_staff(user)
+    activate_totp(user)
+    return user
