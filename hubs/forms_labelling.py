@@ -193,4 +193,8 @@ class AnnualReportForm(NoMarkupMixin, forms.Form):
 
 
 class VerifyForm(forms.Form):
-    code = forms.CharField(label=_("Verification code"), max_length=40)
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"}),
+    )
