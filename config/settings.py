@@ -211,10 +211,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = "Africa/Casablanca"
 # Periodic jobs are declared here and nowhere else.
 CELERY_BEAT_SCHEDULE: dict = {
-    # Labels past their validity expire, then expiry and overdue-report reminders (each once).
+    # Just after midnight (Africa/Casablanca): labels past their validity expire (the public
+    # site is told), then expiry and overdue-report reminders go out, each once.
     "labelling-nightly": {
         "task": "hubs.tasks_labelling.labelling_nightly_task",
-        "schedule": crontab(hour=6, minute=15),
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 

@@ -29,6 +29,7 @@ from ..forms_labelling import (
     VisitScheduleForm,
 )
 from ..labelling_certificate import certificate_pdf
+from ..labelling_figures import annual_figures
 from ..models.labelling import Criterion, Label, LabelApplication
 from ..services import labelling as services
 
@@ -269,7 +270,11 @@ def _label_context(request, label) -> dict:
         "office": office,
         "chamber": chamber,
         "pilot_evaluation": selectors.pilot_evaluation_date(label),
-        "report_form": AnnualReportForm(periods=open_periods) if chamber and open_periods else None,
+        "report_form": AnnualReportForm(
+            periods=open_periods, initial=_known_figures(label, open_periods[0])
+        )
+        if chamber and open_periods
+        else None,
     }
     if office:
         allowed = Label.TRANSITIONS[Label.Status(label.status)]
@@ -293,6 +298,12 @@ def _label_context(request, label) -> dict:
             }
         )
     return context
+
+
+def _known_figures(label, period: int) -> dict:
+    start = services.add_months(label.valid_from, 12 * (period - 1))
+    end = services.add_months(label.valid_from, 12 * period)
+    return {"period": period, **annual_figures(hub=label.hub, start=start, end=end)}
 
 
 @login_required

@@ -144,3 +144,57 @@ def test_two_staff_deciding_at_once_yield_one_decision(
     application.refresh_from_db()
     assert application.history.filter(to_status__in=["granted", "refused"]).count() == 1
     assert Label.objects.count() == (1 if application.status == "granted" else 0)
+
+
+def test_the_annual_report_form_offers_the_figures_the_platform_knows(
+    client, hub_a, chamber_manager
+):
+    from hubs.labelling_figures import (
+        register_annual_figures_provider,
+        unregister_annual_figures_provider,
+    )
+
+    label = make_label(hub=hub_a, start=timezone.localdate() - datetime.timedelta(days=400))
+    seen = []
+
+    def appointments(*, hub, start, end):
+        seen.append((hub, start, end))
+        return {"appointments_held": 42}
+
+    register_annual_figures_provider(appointments)
+    try:
+        client.force_login(chamber_manager)
+        response = client.get(
+            reverse("hubs:labelling_label", kwargs={"public_id": label.public_id})
+        )
+    finally:
+        unregister_annual_figures_provider(appointments)
+    form = response.context["report_form"]
+    assert form.initial == {"period": 1, "appointments_held": 42}
+    assert seen == [(hub_a, label.valid_from, services.add_months(label.valid_from, 12))]
+
+
+def test_the_application_list_takes_a_fixed_number_of_queries(
+    client, hub_a, hub_b, chamber_manager, office_staff, django_assert_max_num_queries
+):
+    from tests.hubs.factories import HubFactory
+
+    for index in range(5):
+        hub = HubFactory(chamber=hub_a.chamber, slug=f"extra-{index}")
+        make_application(hub=hub, manager=chamber_manager)
+        make_label(hub=hub)
+    client.force_login(office_staff)
+    url = reverse("hubs:labelling_applications")
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        response = client.get(url)
+    assert len(response.context["applications"]) == 5
+
+
+def test_the_staff_area_links_to_labelling_for_office_staff_and_chambers(
+    client, chamber_manager, office_staff, advisor_b
+):
+    for user, visible in ((office_staff, True), (chamber_manager, True), (advisor_b, False)):
+        client.force_login(user)
+        body = client.get(reverse("accounts:staff_area")).content.decode()
+        assert (reverse("hubs:labelling_applications") in body) is visible
