@@ -1,5 +1,6 @@
 """What anybody may see: verify a certificate by its code, and the register of labelled hubs."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
@@ -11,10 +12,14 @@ VERIFY_WINDOW_SECONDS = 600
 
 
 def _client_ip(request) -> str:
-    # Behind our proxy the socket address is the proxy's: take the last hop it appended.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
+    # Trust X-Forwarded-For only as far as our own proxies (the setting allauth uses too):
+    # without a proxy, anyone could send a new address with each try.
+    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 

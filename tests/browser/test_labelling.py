@@ -43,6 +43,12 @@ def _logged_in_page(browser, live_server, user):
     return page
 
 
+def _submit(page, selector):
+    # Wait for the page the form leads to, not just for the click.
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def _pdf_to_png(page, url, name):
     response = page.request.get(url)
     assert response.status == 200
@@ -76,7 +82,7 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     # The chamber starts a draft, is told what is missing, completes it and sends it.
     chamber = _logged_in_page(browser, live_server, manager)
     chamber.goto("/fr/hubs/labelling/new/")
-    chamber.click("main button[type=submit]")
+    _submit(chamber, "main button[type=submit]")
     chamber.wait_for_url(re.compile(r"/edit/$"))
     chamber.fill("#id_surface_m2", "120")
     for field in (
@@ -92,18 +98,18 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
         chamber.fill(f"#id_{field}", f"Description de {field}")
     chamber.fill("#id_space_address", "12 boulevard Zerktouni, Casablanca")
     chamber.fill("#id_opening_hours", "Lun–Ven 8h30–16h30")
-    chamber.click("main button[type=submit]")
+    _submit(chamber, "main button[type=submit]")
     chamber.wait_for_url(re.compile(r"/applications/[0-9a-f-]+/$"))
     assert "au moins une pièce justificative" in chamber.inner_text("#missing-parts")
-    chamber.click("#submit-application")
+    _submit(chamber, "#submit-application")
     assert "n'est pas encore complète" in chamber.inner_text(".messages")
     chamber.fill("#id_description", "Plan de l'espace")
     chamber.set_input_files(
         "#id_file", {"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
     )
-    chamber.click("#evidence-form button[type=submit]")
+    _submit(chamber, "#evidence-form button[type=submit]")
     assert "plan.pdf" in chamber.inner_text("#evidence-list")
-    chamber.click("#submit-application")
+    _submit(chamber, "#submit-application")
     assert chamber.get_attribute("#application-status", "data-status") == "submitted"
     screenshot(chamber, "labelling-chamber-submitted-fr")
     application = LabelApplication.objects.get()
@@ -111,19 +117,19 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     # Office staff run it through to a pilot label.
     office = _logged_in_page(browser, live_server, staff)
     office.goto(f"/fr/hubs/labelling/applications/{application.public_id}/")
-    office.click("#form-accept button[type=submit]")
+    _submit(office, "#form-accept button[type=submit]")
     for select in office.locator("#form-scores select").all():
         select.select_option("4")
-    office.click("#form-scores button[type=submit]")
+    _submit(office, "#form-scores button[type=submit]")
     assert "100,0 / 100" in office.inner_text("#score-summary")
     office.fill("#form-visit input[type=date]", timezone.localdate().isoformat())
-    office.click("#form-visit button[type=submit]")
+    _submit(office, "#form-visit button[type=submit]")
     office.fill("#form-visit-report textarea", "Espace conforme, équipe formée.")
-    office.click("#form-visit-report button[type=submit]")
+    _submit(office, "#form-visit-report button[type=submit]")
     office.select_option("#form-decide select[name=decision]", "pilot")
     office.select_option("#form-decide select[name=maturity]", "2")
     office.fill("#form-decide textarea", "Dossier complet et visite concluante.")
-    office.click("#form-decide button[type=submit]")
+    _submit(office, "#form-decide button[type=submit]")
     assert office.get_attribute("#application-status", "data-status") == "granted"
     screenshot(office, "labelling-office-granted-fr")
     label = Label.objects.get()
@@ -147,7 +153,7 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     # Anybody verifies the code: valid.
     page.goto("/fr/hubs/labelling/verify/")
     page.fill("#id_code", label.verification_code.lower())
-    page.click("main form button[type=submit]")
+    _submit(page, "main form button[type=submit]")
     assert page.get_attribute("#verify-result", "data-state") == "valid"
     screenshot(page, "labelling-verify-valid-fr")
 
@@ -158,7 +164,7 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
         "#form-suspend input[type=date]",
         (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
     )
-    office.click("#form-suspend button[type=submit]")
+    _submit(office, "#form-suspend button[type=submit]")
     assert office.get_attribute("#label-status", "data-status") == "suspended"
     page.goto(f"/ar/hubs/labelling/verify/{label.verification_code}/")
     assert page.get_attribute("#verify-result", "data-state") == "suspended"

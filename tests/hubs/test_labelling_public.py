@@ -97,3 +97,13 @@ def test_the_certificate_is_a_pdf_with_the_number_and_code(client, hub_a, chambe
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_rate_limit(client, hub_a):
+    for attempt in range(VERIFY_LIMIT + 1):
+        response = client.get(
+            reverse("hubs:labelling_verify"),
+            {"code": "ABCD-EFGH-JKMN"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{attempt}",
+        )
+    assert response.status_code == 429
