@@ -58,6 +58,11 @@ def is_advisor(user) -> bool:
     return Role.ADVISOR in roles or Role.HUB_MANAGER in roles
 
 
+def is_hub_manager(user) -> bool:
+    """A hub manager speaks for the hub's chamber: they apply for and follow its labels."""
+    return Role.HUB_MANAGER in roles_of(user)
+
+
 def is_hub_editor(user) -> bool:
     return Role.EDITOR in roles_of(user)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bootstrap_wrapper
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -167,6 +168,8 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Files no URL serves (labelling evidence): read only through permission-checked views.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 if not PRODUCTION:
@@ -211,6 +214,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "appointment-reminders": {
         "task": "hubs.tasks_booking.appointment_reminders_dispatch_task",
         "schedule": 300.0,
+    },
+    # Just after midnight (Africa/Casablanca): labels past their validity expire (the public
+    # site is told), then expiry and overdue-report reminders go out, each once.
+    "labelling-nightly": {
+        "task": "hubs.tasks_labelling.labelling_nightly_task",
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 

@@ -1,3 +1,4 @@
+from . import labelling  # noqa: F401  (registers the labelling models)
 from .booking import (  # noqa: F401
     AdvisorBookingProfile,
     Appointment,

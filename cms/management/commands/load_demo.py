@@ -9,6 +9,7 @@ from cms.demo import load_pages
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
 from hubs.demo_booking import load_booking
+from hubs.demo_labelling import load_labelling
 
 # Advisors of other hubs, so that the network looks staffed; same password and TOTP secret.
 DEMO_EXTRA_ADVISORS = [
@@ -26,6 +27,7 @@ Demo accounts (password for all: {})
   advisor2@example.com       advisor, Souss-Massa  [MFA]
   editor@example.com         hub editor, Casablanca-Settat  [MFA]
   staff@example.com          OMPIC office staff  [MFA]
+  manager@example.com        hub manager (chamber), Casablanca-Settat  [MFA]
 
 [MFA] accounts share the TOTP secret {}
   (add it to any authenticator app, or run: python manage.py demo_totp)
@@ -65,6 +67,7 @@ class Command(BaseCommand):
                 extra = ensure_user(email, first_name=first_name, last_name=last_name, mfa=True)
                 add_membership(user=extra, hub=hubs[code], role=Role.ADVISOR)
             load_booking()
+            load_labelling(hubs=hubs, staff=staff)
             load_pages()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))

@@ -1,0 +1,56 @@
+"""What anybody may see: verify a certificate by its code, and the register of labelled hubs."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+from .. import labelling_selectors as selectors
+from ..forms_labelling import VerifyForm
+
+VERIFY_LIMIT = 20
+VERIFY_WINDOW_SECONDS = 600
+
+
+def _client_ip(request) -> str:
+    # Trust X-Forwarded-For only as far as our own proxies (the setting allauth uses too):
+    # without a proxy, anyone could send a new address with each try.
+    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _over_limit(request) -> bool:
+    """Codes are unguessable; the limit keeps anyone from trying them in bulk anyway."""
+    key = f"labelling-verify:{_client_ip(request)}"
+    cache.add(key, 0, VERIFY_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+def verify(request, code=None):
+    raw = code if code is not None else request.GET.get("code")
+    form = VerifyForm({"code": raw} if raw is not None else None)
+    context = {"form": form, "result": None}
+    status = 200
+    if raw is not None and form.is_valid():
+        if _over_limit(request):
+            context["limited"] = True
+            status = 429
+        else:
+            context["result"] = selectors.label_verify(code=form.cleaned_data["code"])
+    response = render(request, "hubs/labelling/verify.html", context, status=status)
+    # A verification is about today: never serve yesterday's answer from a cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def register(request):
+    return render(request, "hubs/labelling/register.html", {"rows": selectors.public_register()})
