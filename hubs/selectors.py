@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 
-from .models import Hub
+from .models import Hub, Membership
 
 
 def hub_list_active():
@@ -39,3 +39,34 @@ def hub_label_statuses(*, hub_ids) -> dict[int, LabelStatus]:
     """
     not_labelled = LabelStatus(code="none", label=_("Not labelled yet"))
     return dict.fromkeys(hub_ids, not_labelled)
+
+
+# --- Read by the public site (cms) ---------------------------------------------------------
+
+
+def hub_get_public(*, hub_id: int) -> Hub | None:
+    """A hub with its chamber and region, in one query; None when inactive or missing."""
+    return hub_list_active().filter(pk=hub_id).first()
+
+
+def hub_advisors(*, hub_id: int) -> list:
+    """The people a visitor can meet at a hub: its advisors and hub managers, by name."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            hub_memberships__hub_id=hub_id,
+            hub_memberships__role__in=[Role.ADVISOR, Role.HUB_MANAGER],
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+        .only("id", "first_name", "last_name")
+    )
+
+
+def hub_editor_user_ids(*, hub_id: int) -> list[int]:
+    return list(
+        Membership.objects.filter(hub_id=hub_id, role=Role.EDITOR).values_list("user_id", flat=True)
+    )
