@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,10 +50,13 @@ class HomePage(PublicPage):
             .order_by("path")
             .only("id", "title", "url_path", "intro", "depth", "path")[:6]
         )
-        context["hub_index"] = (
-            HubIndexPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .only("id", "url_path", "title", "depth", "path")
-            .first()
+        hub_index_type = ContentType.objects.get_for_model(HubIndexPage)
+        context["hub_index"] = next(
+            (
+                section
+                for section in context["sections"]
+                if section["page"].content_type_id == hub_index_type.pk
+            ),
+            None,
         )
         return context

@@ -28,6 +28,9 @@ class HubIndexPage(PublicPage):
     class Meta:
         verbose_name = _("hub index")
 
+    def child_route_queryset(self):
+        return HubPage.objects.child_of(self).select_related("hub__chamber__region")
+
     def serve(self, request, *args, **kwargs):
         # Filtered lists depend on the query string: never cache them as the bare page.
         response = super().serve(request, *args, **kwargs)
@@ -138,7 +141,8 @@ class HubPage(PublicPage):
         from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        hub = hub_selectors.hub_get_public(hub_id=self.hub_id)
+        # Routing already joined the hub in (HubIndexPage.child_route_queryset).
+        hub = self.hub if self.hub.is_active else None
         context["hub_data"] = hub
         if hub is not None:
             context["region_name"] = RegionCode(hub.chamber.region.code).label
