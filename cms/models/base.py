@@ -7,7 +7,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.page_cache import mark_cacheable
 
-
 SECTION_DEPTH = 3  # root, home, then the sections
 
 

@@ -3,7 +3,6 @@
 import pytest
 
 from cms.page_cache import page_cache_purge
-
 from tests.accounts.factories import UserFactory
 from tests.cms.factories import event, guide, hub_page, news
 from tests.hubs.factories import HubFactory, MembershipFactory
