@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.pdf import render_pdf
 from core.regions import RegionCode
@@ -165,7 +165,9 @@ def _checklist_document() -> Document:
                 "arabic": "قائمة الوثائق اللازمة لإنشاء مقاولة",
             },
         )
-        document = Document(title="Checklist — création d'entreprise")
+        # Wagtail's migrations create the root collection, but a flushed test database has none.
+        collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        document = Document(title="Checklist — création d'entreprise", collection=collection)
         document.file.save("checklist-creation.pdf", ContentFile(pdf), save=False)
         document.save()
     return document

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from cms.page_cache import mark_cacheable
@@ -58,6 +59,15 @@ class PublicPage(Page):
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
         ).distinct()
+
+    def serve_preview(self, request, *args, **kwargs):
+        # The admin speaks the editor's language; the preview must show the page as visitors
+        # of its own language see it (Arabic right-to-left).
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -156,3 +156,12 @@ def test_a_new_advisor_shows_on_the_cached_hub_page(
     with django_capture_on_commit_callbacks(execute=True):
         MembershipFactory(user=newcomer, hub=hub_a, role="advisor")
     assert "Nadia Idrissi" in client.get("/fr/carres/hub-a/").content.decode()
+
+
+def test_admin_preview_of_an_arabic_page_is_right_to_left(hub_a_page):
+    from django.utils import translation
+
+    arabic = hub_a_page.get_translations().get().specific
+    with translation.override("en"):  # the editor's admin language
+        response = arabic.make_preview_request()
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
