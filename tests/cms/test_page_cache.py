@@ -65,3 +65,8 @@ def test_a_registration_purges_the_cache(
         registration_create(event=workshop, user=entrepreneur, actor=entrepreneur)
     html = client.get("/fr/evenements/atelier/").content.decode()
     assert "Complet" in html or "Full" in html
+
+
+def test_only_public_language_paths_are_cached(client, db):
+    assert "X-Page-Cache" not in client.get("/robots.txt")
+    assert "X-Page-Cache" not in client.get("/bench/bare")
