@@ -69,6 +69,8 @@ def ensure_office_staff_page_permissions() -> None:
             group=group, page=root, permission=_perm("wagtailcore", codename)
         )
     _give_collection_permissions(group, editors=False)
+    # Registrations are read in the admin; they change only through cms.services.
+    group.permissions.add(_perm("cms", "view_eventregistration"))
 
 
 def editor_group_name(hub) -> str:

@@ -79,3 +79,20 @@ def test_images_need_alternative_text():
     form = form_class(data={"title": "Logo", "description": ""})
     form.is_valid()
     assert "description" in form.errors
+
+
+def test_office_staff_read_event_registrations_in_the_admin(
+    client, office_staff, hub_editor, tree, entrepreneur
+):
+    from cms.services import registration_create
+    from tests.cms.factories import event as make_event
+
+    registration_create(
+        event=make_event(tree["event_index"]), user=entrepreneur, actor=entrepreneur
+    )
+    client.force_login(office_staff)
+    response = client.get("/cms-admin/snippets/cms/eventregistration/")
+    assert response.status_code == 200
+    assert str(entrepreneur) in response.content.decode()
+    client.force_login(hub_editor)
+    assert client.get("/cms-admin/snippets/cms/eventregistration/").status_code in (302, 403)
