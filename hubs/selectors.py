@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 
-from .models import Hub, Membership
+from .models import Hub
 
 
 def hub_list_active():
@@ -44,11 +44,6 @@ def hub_label_statuses(*, hub_ids) -> dict[int, LabelStatus]:
 # --- Read by the public site (cms) ---------------------------------------------------------
 
 
-def hub_get_public(*, hub_id: int) -> Hub | None:
-    """A hub with its chamber and region, in one query; None when inactive or missing."""
-    return hub_list_active().filter(pk=hub_id).first()
-
-
 def hub_advisors(*, hub_id: int) -> list:
     """The people a visitor can meet at a hub: its advisors and hub managers, by name."""
     from django.contrib.auth import get_user_model
@@ -67,6 +62,8 @@ def hub_advisors(*, hub_id: int) -> list:
 
 
 def hub_editor_user_ids(*, hub_id: int) -> list[int]:
+    from .models import Membership
+
     return list(
         Membership.objects.filter(hub_id=hub_id, role=Role.EDITOR).values_list("user_id", flat=True)
     )
