@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Public site")
+
+    def ready(self):
+        from . import permissions, signals
+
+        signals.connect()
+        # After every app's migrations, so Wagtail's permissions and root page exist.
+        post_migrate.connect(permissions.setup_after_migrate, dispatch_uid="cms_setup")

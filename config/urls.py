@@ -5,12 +5,19 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views as cms_views
+from cms.sitemap import AllLanguagesSitemap
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    path("bench/bare", cms_views.bare, name="bench_bare"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
@@ -22,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("hubs/", include("hubs.urls")),
     path("filings/", include("filings.urls")),
+    path("site/", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

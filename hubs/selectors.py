@@ -73,3 +73,31 @@ def _public_status(label, state: str) -> LabelStatus:
     return LabelStatus(
         code=code, label=_STATE_LABELS[code], number=label.number, valid_until=label.valid_until
     )
+
+
+# --- Read by the public site (cms) ---------------------------------------------------------
+
+
+def hub_advisors(*, hub_id: int) -> list:
+    """The people a visitor can meet at a hub: its advisors and hub managers, by name."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            hub_memberships__hub_id=hub_id,
+            hub_memberships__role__in=[Role.ADVISOR, Role.HUB_MANAGER],
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+        .only("id", "first_name", "last_name")
+    )
+
+
+def hub_editor_user_ids(*, hub_id: int) -> list[int]:
+    from .models import Membership
+
+    return list(
+        Membership.objects.filter(hub_id=hub_id, role=Role.EDITOR).values_list("user_id", flat=True)
+    )

@@ -5,7 +5,7 @@ from django.db import transaction
 from accounts.demo import DEMO_TOTP_SECRET, ensure_user, make_office_staff
 from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
-from cms.demo import load_pages
+from cms.demo_pages import load_pages
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
 from hubs.demo_booking import load_booking

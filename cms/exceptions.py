@@ -1,0 +1,9 @@
+from core.exceptions import ApplicationError
+
+
+class RegistrationClosed(ApplicationError):
+    pass
+
+
+class IllegalRegistrationTransition(ApplicationError):
+    pass

@@ -1,0 +1,51 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .ics import event_ics
+from .models import EventRegistration, RegistrationStatus
+from .selectors import event_for_registration
+
+
+def registration_send_notice(*, registration_id: int) -> bool:
+    """Tells the registrant where they stand; a confirmed seat comes with a calendar file."""
+    registration = (
+        EventRegistration.objects.select_related("user").filter(pk=registration_id).first()
+    )
+    if registration is None:
+        return False
+    user = registration.user
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event = event_for_registration(registration=registration, language=language)
+        if event is None:
+            return False
+        url = event.get_full_url()
+        context = {"registration": registration, "event": event, "url": url, "user": user}
+        subject = render_to_string("emails/event_registration_subject.txt", context).strip()
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("emails/event_registration_body.txt", context),
+            to=[user.email],
+        )
+        message.attach_alternative(
+            render_to_string("emails/event_registration_body.html", context), "text/html"
+        )
+        if registration.status == RegistrationStatus.CONFIRMED:
+            ics = event_ics(event=event, url=url, uid=f"{registration.public_id}@carres")
+            message.attach("event.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+        message.send()
+    return True
+
+
+@shared_task(
+    autoretry_for=(ConnectionError, OSError),
+    retry_backoff=True,
+    max_retries=5,
+    time_limit=60,
+    soft_time_limit=50,
+)
+def registration_send_notice_task(registration_id: int) -> None:
+    registration_send_notice(registration_id=registration_id)
