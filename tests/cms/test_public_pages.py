@@ -50,10 +50,10 @@ def test_hub_page_reads_the_label_status_live_from_hubs(client, hub_a_page, hub_
     assert "CI-2026-007" in html
 
 
-def test_hub_page_offers_booking_only_once_the_booking_url_exists(client, hub_a_page):
+def test_hub_page_offers_booking_at_this_hub(client, hub_a_page, hub_a):
     html = client.get("/fr/carres/hub-a/").content.decode()
-    assert "book-at-hub" not in html
-    assert "Prendre rendez-vous ici" not in html and "Book an appointment here" not in html
+    assert f'href="/fr/hubs/{hub_a.slug}/book/"' in html
+    assert "Prendre rendez-vous ici" in html
 
 
 def test_arabic_pages_are_right_to_left(client, hub_a_page):
