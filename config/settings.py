@@ -211,6 +211,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = "Africa/Casablanca"
 # Periodic jobs are declared here and nowhere else.
 CELERY_BEAT_SCHEDULE: dict = {
+    "appointment-reminders": {
+        "task": "hubs.tasks_booking.appointment_reminders_dispatch_task",
+        "schedule": 300.0,
+    },
     # Just after midnight (Africa/Casablanca): labels past their validity expire (the public
     # site is told), then expiry and overdue-report reminders go out, each once.
     "labelling-nightly": {
@@ -237,8 +241,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "accounts.validators.DemoPasswordRefusedInProduction"},
 ]
+if PRODUCTION:
+    AUTH_PASSWORD_VALIDATORS.append({"NAME": "accounts.validators.DemoPasswordRefusedInProduction"})
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:my_space"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"

@@ -7,6 +7,14 @@ class HubsConfig(AppConfig):
     verbose_name = _("Hub network")
 
     def ready(self):
-        from . import labelling_spaces, tasks_labelling  # noqa: F401  (worker registers tasks)
+        # Celery's autodiscovery looks for tasks.py only: the worker registers these here.
+        from . import (  # noqa: F401
+            admin_booking,
+            booking_spaces,
+            labelling_spaces,
+            tasks_booking,
+            tasks_labelling,
+        )
 
+        booking_spaces.register()
         labelling_spaces.register()

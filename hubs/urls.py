@@ -1,5 +1,6 @@
+from .urls_booking import booking_urlpatterns
 from .urls_labelling import labelling_urlpatterns
 
 app_name = "hubs"
 
-urlpatterns: list = [*labelling_urlpatterns]
+urlpatterns: list = [*booking_urlpatterns, *labelling_urlpatterns]

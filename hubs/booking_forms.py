@@ -1,0 +1,64 @@
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Mode, Topic
+
+
+class SlotSearchForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
+    advisor = forms.TypedChoiceField(
+        label=_("Advisor"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args, advisors=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].choices = [("", _("Any advisor of this hub"))] + [
+            (a.pk, a.get_full_name() or a.email) for a in advisors
+        ]
+
+
+def parse_start(value: str) -> datetime | None:
+    """An aware instant from the slot link, or None if it is not one."""
+    try:
+        parsed = datetime.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return parsed if timezone.is_aware(parsed) else None
+
+
+class BookingForm(forms.Form):
+    mode = forms.ChoiceField(label=_("How do you want to meet?"), choices=Mode.choices)
+    description = forms.CharField(
+        label=_("What do you need?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A few words so that your advisor can prepare (1000 characters at most)."),
+    )
+    remind_two_hours_before = forms.BooleanField(
+        label=_("Also remind me two hours before"), required=False
+    )
+
+    def __init__(self, *args, modes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if modes:
+            self.fields["mode"].choices = [(m, Mode(m).label) for m in modes]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you cancelling?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes after the meeting"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
