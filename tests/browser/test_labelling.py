@@ -16,7 +16,11 @@ from hubs.selectors import hub_label_statuses
 from tests.accounts.factories import UserFactory, activate_totp, make_office_staff
 from tests.browser.conftest import ARTIFACTS
 from tests.hubs.factories import MembershipFactory
-from tests.hubs.labelling_support import PDF_BYTES, fast_password_hashing  # noqa: F401
+from tests.hubs.labelling_support import (  # noqa: F401
+    PDF_BYTES,
+    ensure_criteria_grid,
+    fast_password_hashing,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,6 +76,7 @@ def _pdf_to_png(page, url, name):
 def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     browser, live_server, page, hub_a, screenshot
 ):
+    ensure_criteria_grid()
     manager = UserFactory(email="manager.browser@example.org", first_name="Hicham")
     MembershipFactory(user=manager, hub=hub_a, role=Role.HUB_MANAGER)
     activate_totp(manager)

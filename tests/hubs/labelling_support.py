@@ -64,7 +64,19 @@ def other_chamber_manager(hub_b):
     return user
 
 
+def ensure_criteria_grid() -> None:
+    """The first grid comes from a data migration, which a transactional test's flush erases."""
+    from hubs.models.labelling import CriteriaGrid, Criterion
+
+    if CriteriaGrid.objects.exists():
+        return
+    grid = CriteriaGrid.objects.create(version=1, in_force_from=datetime.date(2026, 1, 1))
+    for order, (code, weight) in enumerate((("space", 40), ("team", 30), ("services", 30))):
+        Criterion.objects.create(grid=grid, code=code, title=code, weight=weight, order=order)
+
+
 def make_application(*, hub, manager, complete=True, evidence=True) -> LabelApplication:
+    ensure_criteria_grid()
     application = services.application_create(
         hub=hub, actor=manager, **(COMPLETE_FIELDS if complete else {})
     )
