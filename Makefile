@@ -34,7 +34,7 @@ lint:
 test: install lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --numprocesses 2
 
 # Extract new strings into the catalogues (needs GNU gettext, a developer's tool only).
 messages:

@@ -6,6 +6,7 @@ secrets, the hosts, PostgreSQL, Redis and SMTP must then be given, or the proces
 start.
 """
 
+import re
 from pathlib import Path
 
 import bootstrap_wrapper
@@ -141,6 +142,11 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+_test_worker = env.str("PYTEST_XDIST_WORKER", default="")
+if REDIS_URL and _test_worker and not PRODUCTION:
+    # Parallel test workers each get their own Redis database: a test that clears the cache
+    # (FLUSHDB) must not wipe the rate limits or cached pages of a test in the other worker.
+    REDIS_URL = re.sub(r"/\d+$", f"/{12 + int(_test_worker.removeprefix('gw'))}", REDIS_URL)
 if REDIS_URL:
     CACHES = {
         "default": {
