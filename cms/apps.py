@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from . import permissions, signals
+        from . import figures, permissions, signals
 
         signals.connect()
+        figures.register()
         # After every app's migrations, so Wagtail's permissions and root page exist.
         post_migrate.connect(permissions.setup_after_migrate, dispatch_uid="cms_setup")

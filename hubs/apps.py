@@ -10,11 +10,13 @@ class HubsConfig(AppConfig):
         # Celery's autodiscovery looks for tasks.py only: the worker registers these here.
         from . import (  # noqa: F401
             admin_booking,
+            booking_figures,
             booking_spaces,
             labelling_spaces,
             tasks_booking,
             tasks_labelling,
         )
 
+        booking_figures.register()
         booking_spaces.register()
         labelling_spaces.register()

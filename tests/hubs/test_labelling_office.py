@@ -170,7 +170,8 @@ def test_the_annual_report_form_offers_the_figures_the_platform_knows(
     finally:
         unregister_annual_figures_provider(appointments)
     form = response.context["report_form"]
-    assert form.initial == {"period": 1, "appointments_held": 42}
+    assert form.initial["period"] == 1
+    assert form.initial["appointments_held"] == 42
     assert seen == [(hub_a, label.valid_from, services.add_months(label.valid_from, 12))]
 
 
