@@ -19,7 +19,7 @@ GENERIC_WORDS = frozenset(
     group groupe company compagnie co sarl sa sas ltd inc international intl global world
     the le la les el al de des du of and et services service official officiel original
     new nouveau nouvelle best top market online digital express
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _ARABIC_TO_LATIN = {
@@ -78,8 +78,13 @@ def script_of(text: str) -> str:
     return "arabic" if arabic else "latin"
 
 
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})")
+
+
 def arabic_to_latin(text: str) -> str:
-    text = _ARABIC_DIACRITICS.sub("", text)
+    # The article (al-, el-, es-...) is spelt so many ways in Latin letters that it is dropped,
+    # as the generic words are.
+    text = _ARABIC_ARTICLE.sub("", _ARABIC_DIACRITICS.sub("", text))
     return "".join(_ARABIC_TO_LATIN.get(ch, ch) for ch in text)
 
 
