@@ -2,8 +2,38 @@
 
 import random
 
-_ONSETS = ["b", "k", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "tr",
-           "br", "gr", "pl", "st", "h", "j", "y", "w", "kr", "fl", "sk", "x", "qu", "ph"]  # fmt: skip
+_ONSETS = [
+    "b",
+    "k",
+    "d",
+    "f",
+    "g",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "ch",
+    "tr",
+    "br",
+    "gr",
+    "pl",
+    "st",
+    "h",
+    "j",
+    "y",
+    "w",
+    "kr",
+    "fl",
+    "sk",
+    "x",
+    "qu",
+    "ph",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ou", "ai", "ia", "io", "ea", "y"]
 _CODAS = ["", "", "", "n", "r", "s", "l", "x", "m", "k", "t", "nd", "rt"]
 _ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
