@@ -7,6 +7,7 @@ from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
 from cms.demo import load_pages
 from core.regions import RegionCode
+from filings.demo_trademarks import load_trademarks
 from hubs.demo import add_membership, load_network
 
 DEMO_ACCOUNTS_TEXT = """
@@ -53,5 +54,6 @@ class Command(BaseCommand):
             add_membership(user=editor, hub=hubs[RegionCode.CASABLANCA_SETTAT], role=Role.EDITOR)
             make_office_staff(staff)
             load_pages()
+            load_trademarks()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))

@@ -1,0 +1,12 @@
+"""Demo register: a few earlier marks so the similarity search has something to find."""
+
+from pathlib import Path
+
+from .services.register_import import register_import_csv
+
+DEMO_REGISTER = Path(__file__).resolve().parent / "data" / "demo_register.csv"
+
+
+def load_trademarks() -> None:
+    with open(DEMO_REGISTER, encoding="utf-8", newline="") as lines:
+        register_import_csv(lines=lines)
