@@ -1,7 +1,8 @@
 """Indexes the similarity search relies on, on PostgreSQL only.
 
-pg_trgm GIN indexes let a "looks like / sounds like with a typo" query find its candidates
-without reading the table; SQLite has no such index type and scans its small registers.
+A pg_trgm GIN index on the phonetic key lets a "sounds like, with a typo" query find its
+candidates without reading the table (the visual key needs only equality: look-alikes are
+folded into it, so its btree index is enough); SQLite has no such index type and scans its small registers.
 TrigramExtension itself does nothing on other databases.
 """
 
@@ -11,12 +12,9 @@ from django.db import migrations
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS filings_mark_phonetic_trgm ON filings_registermark "
     "USING gin (key_phonetic gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS filings_mark_visual_trgm ON filings_registermark "
-    "USING gin (key_visual gin_trgm_ops)",
 ]
 BACKWARD = [
     "DROP INDEX IF EXISTS filings_mark_phonetic_trgm",
-    "DROP INDEX IF EXISTS filings_mark_visual_trgm",
 ]
 
 

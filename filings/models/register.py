@@ -22,7 +22,7 @@ class RegisterMark(models.Model):
 
     ``nice_classes`` is stored as " 25 35 " (space-padded) so "same class" is a plain
     ``contains`` filter on SQLite and PostgreSQL alike, without an array type.
-    The key columns are indexed on PostgreSQL by migration 0002 (btree and pg_trgm GIN).
+    The key columns are indexed on PostgreSQL by migration 0002 (pg_trgm GIN).
     """
 
     number = models.CharField(_("number"), max_length=32, unique=True)
@@ -37,12 +37,19 @@ class RegisterMark(models.Model):
 
     key_visual = models.CharField(max_length=200, editable=False)
     key_phonetic = models.CharField(max_length=200, editable=False)
-    key_phonetic_sorted = models.CharField(max_length=200, editable=False, db_index=True)
-    key_skeleton = models.CharField(max_length=200, editable=False, db_index=True)
+    key_phonetic_sorted = models.CharField(max_length=200, editable=False)
+    key_skeleton = models.CharField(max_length=200, editable=False)
 
     class Meta:
         verbose_name = _("register mark")
         verbose_name_plural = _("register marks")
+        # Plain btree indexes (models.Index, not db_index, which on PostgreSQL also builds a
+        # LIKE-pattern index the search never uses).
+        indexes = [
+            models.Index(fields=["key_phonetic_sorted"], name="mark_phonetic_sorted_idx"),
+            models.Index(fields=["key_visual"], name="mark_visual_idx"),
+            models.Index(fields=["key_skeleton"], name="mark_skeleton_idx"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.mark}"
