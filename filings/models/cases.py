@@ -84,3 +84,21 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.kind} {self.from_status}->{self.to_status}"
+
+    def _status_label(self, value: str) -> str:
+        if self.subject == "trademark_prefiling" and value:
+            from .trademark import PreFilingStatus
+
+            try:
+                return str(PreFilingStatus(value).label)
+            except ValueError:
+                return value
+        return value
+
+    @property
+    def from_label(self) -> str:
+        return self._status_label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return self._status_label(self.to_status)

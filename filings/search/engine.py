@@ -169,6 +169,7 @@ def explain_report(report: dict) -> dict:
     if not report:
         return report
     report = dict(report)
+    report["highest_risk_label"] = str(RISKS.get(report.get("highest_risk"), "—"))
     report["results"] = [
         dict(
             r,

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from filings.exceptions import PreFilingIncomplete, TransitionNotAllowed
 from filings.models import Case, CaseEvent, PreFilingStatus, TrademarkPreFiling
@@ -157,7 +158,7 @@ def test_comments_go_to_the_case_history_from_owner_and_advisor_only(
 
 
 def test_approval_produces_the_filing_file_pdf(
-    entrepreneur, advisor_a, hub_a, django_capture_on_commit_callbacks, settings, tmp_path
+    client, entrepreneur, advisor_a, hub_a, django_capture_on_commit_callbacks, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     register(("E-1", "KOALA", "25"))
@@ -170,6 +171,11 @@ def test_approval_produces_the_filing_file_pdf(
     assert prefiling.filing_file.read(5) == b"%PDF-"
     assert prefiling.case.advisor == advisor_a
     assert prefiling.case.events.filter(kind="document").count() == 1
+    # The history shows the platform's own event and the statuses in words.
+    client.force_login(entrepreneur)
+    page = client.get(reverse("filings:trademark_detail", args=[prefiling.public_id]))
+    assert page.status_code == 200
+    assert "Soumis pour examen → Approuvé" in page.content.decode()
     # Rendering again (a retried task) neither rewrites nor duplicates the file.
     name = prefiling.filing_file.name
     assert prefiling_render_filing_file(prefiling_id=prefiling.pk).filing_file.name == name
