@@ -189,6 +189,9 @@ def main():
         f"recall@5 indexed, all {len(queries)} queries: "
         f"{sum(indexed_hits)}/{len(indexed_hits)} = {sum(indexed_hits) / len(indexed_hits):.2f}"
     )
+    for (query, _classes, expected), hit in zip(queries, indexed_hits, strict=True):
+        if not hit:
+            print(f"  indexed miss: {query!r} (expected {expected})")
     print(
         f"recall@5 on the {len(brute_sample)} brute-forced queries: indexed "
         f"{sum(indexed_on_sample)}/{len(brute_sample)}, brute force "

@@ -131,7 +131,8 @@ def score_candidate(keys: MarkKeys, query_script: str, row: tuple, classes) -> M
     ):
         reasons.append("transliteration")
         score = max(score, 92)
-    elif skeleton and skeleton == keys.skeleton and len(skeleton) >= 3 and sounds >= 60:
+    # Between Latin spellings a three-consonant skeleton collides by chance at a million marks.
+    elif skeleton and skeleton == keys.skeleton and len(skeleton) >= 4 and sounds >= 60:
         # Latin spellings of one Arabic name (Mohamed, Muhammad) share their consonants.
         if "sounds_like" not in reasons:
             reasons.append("sounds_like")
