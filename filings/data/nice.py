@@ -111,3 +111,25 @@ FEE_GRIDS = [
         "paper_each_further_class": "480",
     },
 ]
+
+
+def load_reference_data(NiceClass, Term, FeeGrid):  # noqa: N803 -- model classes, historical or not
+    """Create or update the classes, terms and fee grids (used by migration 0003 and the demo)."""
+    import datetime
+    from decimal import Decimal
+
+    for number, fr, ar, en in CLASSES:
+        NiceClass.objects.update_or_create(
+            number=number, defaults={"heading_fr": fr, "heading_ar": ar, "heading_en": en}
+        )
+    for number, fr, ar, en in TERMS:
+        Term.objects.update_or_create(
+            nice_class_id=number, term_en=en, defaults={"term_fr": fr, "term_ar": ar}
+        )
+    for grid in FEE_GRIDS:
+        values = dict(grid)
+        values["effective_date"] = datetime.date.fromisoformat(values["effective_date"])
+        for key in list(values):
+            if key.endswith("class"):
+                values[key] = Decimal(values[key])
+        FeeGrid.objects.get_or_create(name=values.pop("name"), defaults=values)

@@ -7,7 +7,14 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from filings.models import PreFilingStatus, TrademarkPreFiling
+from filings.data.nice import load_reference_data
+from filings.models import (
+    FeeGrid,
+    GoodsServicesTerm,
+    NiceClass,
+    PreFilingStatus,
+    TrademarkPreFiling,
+)
 from tests.browser.conftest import ARTIFACTS
 from tests.filings.factories import png_bytes, register
 
@@ -31,6 +38,8 @@ def _log_in(page, user, live_server):
 def test_entrepreneur_is_warned_of_earlier_marks_and_gets_an_approved_filing_file(
     page, browser, live_server, screenshot, entrepreneur, advisor_a, hub_a, tmp_path
 ):
+    # Transactional tests flush the tables the data migration filled: put the classes back.
+    load_reference_data(NiceClass, GoodsServicesTerm, FeeGrid)
     register(
         ("OMPIC-1001", "كوثر", "3"),  # the same name in Arabic script
         ("OMPIC-1002", "CAWTAR", "3"),  # sounds the same: C/K, W/OU

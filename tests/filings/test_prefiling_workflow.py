@@ -100,7 +100,7 @@ def test_an_incomplete_draft_cannot_be_submitted(entrepreneur, hub_a):
     prefiling = prefiling_start(owner=entrepreneur, hub=hub_a, mark_text="KOALA")
     with pytest.raises(PreFilingIncomplete) as error:
         prefiling_transition(prefiling=prefiling, to_status=S.SUBMITTED, actor=entrepreneur)
-    assert "applicant" in error.value.message
+    assert "le déposant" in error.value.message
     prefiling.refresh_from_db()
     assert prefiling.status == S.DRAFT
 
@@ -109,7 +109,7 @@ def test_a_company_needs_an_agent_in_morocco_before_submitting(entrepreneur, hub
     prefiling = complete_prefiling(owner=entrepreneur, hub=hub_a)
     prefiling.applicant_kind = "company"
     prefiling.save()
-    with pytest.raises(PreFilingIncomplete, match="agent"):
+    with pytest.raises(PreFilingIncomplete, match="mandataire"):
         prefiling_transition(prefiling=prefiling, to_status=S.SUBMITTED, actor=entrepreneur)
 
 
