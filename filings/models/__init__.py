@@ -1,0 +1,27 @@
+from .cases import Case, CaseEvent, CaseKind
+from .reference import FeeGrid, GoodsServicesTerm, NiceClass
+from .register import MarkScript, MarkStatus, RegisterMark
+from .trademark import (
+    ApplicantKind,
+    FilingChannel,
+    MarkType,
+    PreFilingStatus,
+    TrademarkPreFiling,
+)
+
+__all__ = [
+    "ApplicantKind",
+    "Case",
+    "CaseEvent",
+    "CaseKind",
+    "FeeGrid",
+    "FilingChannel",
+    "GoodsServicesTerm",
+    "MarkScript",
+    "MarkStatus",
+    "MarkType",
+    "NiceClass",
+    "PreFilingStatus",
+    "RegisterMark",
+    "TrademarkPreFiling",
+]
