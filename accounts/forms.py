@@ -2,6 +2,8 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +72,11 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].initial = get_language()
+        self.fields["accept_data_notice"].help_text = format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("accounts:privacy"),
+            _("Read the personal-data notice"),
+        )
 
     def signup(self, request, user):
         for field in ("first_name", "last_name", "phone", "city", "region", "preferred_language"):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -6,14 +5,17 @@ DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - public by design, refused in pr
 
 
 class DemoPasswordRefusedInProduction:
-    """The demo password is printed in the README: production must never accept it."""
+    """The demo password is printed in the README: production must never accept it.
+
+    Installed as a password validator in production only (see settings).
+    """
 
     def validate(self, password, user=None):
-        if settings.PRODUCTION and password == DEMO_PASSWORD:
+        if password == DEMO_PASSWORD:
             raise ValidationError(
                 _("This password is public (it belongs to the demo). Choose another one."),
                 code="demo_password",
             )
 
     def get_help_text(self):
-        return ""
+        return _("Your password can't be the public demo password.")

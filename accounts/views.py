@@ -40,3 +40,7 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+def privacy_notice(request):
+    return render(request, "accounts/privacy.html")

@@ -227,8 +227,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "accounts.validators.DemoPasswordRefusedInProduction"},
 ]
+if PRODUCTION:
+    AUTH_PASSWORD_VALIDATORS.append({"NAME": "accounts.validators.DemoPasswordRefusedInProduction"})
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:my_space"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"

@@ -64,6 +64,16 @@ def test_production_refuses_the_public_demo_password(settings):
 
     from accounts.validators import DEMO_PASSWORD
 
-    settings.PRODUCTION = True
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.AUTH_PASSWORD_VALIDATORS[-1]['NAME'])",
+        env_overrides=PRODUCTION_ENV,
+    )
+    assert result.stdout.strip().endswith("accounts.validators.DemoPasswordRefusedInProduction")
+    settings.AUTH_PASSWORD_VALIDATORS = [
+        {"NAME": "accounts.validators.DemoPasswordRefusedInProduction"}
+    ]
     with pytest.raises(ValidationError):
         validate_password(DEMO_PASSWORD)
+    validate_password("another-Strong-pass-2026")

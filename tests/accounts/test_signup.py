@@ -132,3 +132,12 @@ def test_profile_update_validates_and_saves(client, entrepreneur):
         "Settat",
         "en",
     )
+
+
+@pytest.mark.django_db
+def test_signup_links_to_the_personal_data_notice_which_reads_in_arabic(client):
+    signup = client.get("/ar/accounts/signup/").content.decode()
+    assert 'href="/ar/privacy/"' in signup
+    notice = client.get("/ar/privacy/").content.decode()
+    assert "إشعار المعطيات الشخصية" in notice
+    assert "09-08" in notice

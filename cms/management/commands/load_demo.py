@@ -9,6 +9,14 @@ from cms.demo import load_pages
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
 
+# Advisors of other hubs, so that the network looks staffed; same password and TOTP secret.
+DEMO_EXTRA_ADVISORS = [
+    ("advisor.fes@example.com", "Hicham", "Benjelloun", RegionCode.FES_MEKNES),
+    ("advisor.marrakech@example.com", "Meryem", "Chraibi", RegionCode.MARRAKECH_SAFI),
+    ("advisor.tanger@example.com", "Rachid", "El Fassi", RegionCode.TANGER_TETOUAN_AL_HOCEIMA),
+    ("advisor.oujda@example.com", "Imane", "Ziani", RegionCode.ORIENTAL),
+]
+
 DEMO_ACCOUNTS_TEXT = """
 Demo accounts (password for all: {})
   entrepreneur@example.com   entrepreneur
@@ -52,6 +60,9 @@ class Command(BaseCommand):
             add_membership(user=advisor2, hub=hubs[RegionCode.SOUSS_MASSA], role=Role.ADVISOR)
             add_membership(user=editor, hub=hubs[RegionCode.CASABLANCA_SETTAT], role=Role.EDITOR)
             make_office_staff(staff)
+            for email, first_name, last_name, code in DEMO_EXTRA_ADVISORS:
+                extra = ensure_user(email, first_name=first_name, last_name=last_name, mfa=True)
+                add_membership(user=extra, hub=hubs[code], role=Role.ADVISOR)
             load_pages()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))
