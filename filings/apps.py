@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class FilingsConfig(AppConfig):
     name = "filings"
     verbose_name = _("Filings")
+
+    def ready(self):
+        from accounts.spaces import Section, register_my_space_section, register_staff_area_section
+
+        from . import sections
+
+        register_my_space_section(
+            Section(
+                key="filings_trademarks",
+                template="filings/my_space_section.html",
+                context=sections.my_space_context,
+                order=30,
+            )
+        )
+        register_staff_area_section(
+            Section(
+                key="filings_trademark_review",
+                template="filings/staff_area_section.html",
+                context=sections.staff_area_context,
+                order=30,
+            )
+        )

@@ -1,3 +1,29 @@
+from django.urls import path
+
+from . import views
+
 app_name = "filings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("trademarks/", views.trademark_list, name="trademark_list"),
+    path("trademarks/similar/", views.similarity_json, name="similarity_json"),
+    path("trademarks/review/", views.review_list, name="review_list"),
+    path("trademarks/<uuid:public_id>/", views.trademark_detail, name="trademark_detail"),
+    path(
+        "trademarks/<uuid:public_id>/step/<int:step>/",
+        views.trademark_step,
+        name="trademark_step",
+    ),
+    path(
+        "trademarks/<uuid:public_id>/status/",
+        views.trademark_transition,
+        name="trademark_transition",
+    ),
+    path("trademarks/<uuid:public_id>/comment/", views.trademark_comment, name="trademark_comment"),
+    path("trademarks/<uuid:public_id>/logo/", views.trademark_logo, name="trademark_logo"),
+    path(
+        "trademarks/<uuid:public_id>/filing-file.pdf",
+        views.trademark_filing_file,
+        name="trademark_filing_file",
+    ),
+]

@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..uploads import filing_file_upload_to, logo_upload_to
 from .cases import Case
 
 
@@ -49,7 +50,7 @@ class TrademarkPreFiling(models.Model):
     mark_type = models.CharField(
         _("type of mark"), max_length=12, choices=MarkType.choices, default=MarkType.WORD
     )
-    logo = models.ImageField(_("logo"), upload_to="trademark_logos/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
 
     applicant_kind = models.CharField(
         _("applicant"), max_length=8, choices=ApplicantKind.choices, blank=True
@@ -72,7 +73,7 @@ class TrademarkPreFiling(models.Model):
 
     similarity_report = models.JSONField(default=dict, blank=True, editable=False)
     fee_estimate = models.JSONField(default=dict, blank=True, editable=False)
-    filing_file = models.FileField(upload_to="filing_files/", blank=True, editable=False)
+    filing_file = models.FileField(upload_to=filing_file_upload_to, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("trademark pre-filing")

@@ -158,3 +158,19 @@ def marks_similar_to(text: str, *, classes=(), limit: int = 10) -> list[Match]:
     matches = [m for row in rows if (m := score_candidate(keys, query_script, row, classes))]
     matches.sort(key=lambda m: (-m.score, m.mark, m.number))
     return matches[:limit]
+
+
+def explain_report(report: dict) -> dict:
+    """Add labels in the active language to a stored report (stored reports keep codes)."""
+    if not report:
+        return report
+    report = dict(report)
+    report["results"] = [
+        dict(
+            r,
+            risk_label=str(RISKS[r["risk"]]),
+            reason_labels=[str(REASONS[code]) for code in r["reasons"]],
+        )
+        for r in report.get("results", [])
+    ]
+    return report

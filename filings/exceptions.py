@@ -1,0 +1,9 @@
+from core.exceptions import ApplicationError
+
+
+class TransitionNotAllowed(ApplicationError):
+    pass
+
+
+class PreFilingIncomplete(ApplicationError):
+    pass

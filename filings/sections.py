@@ -1,0 +1,15 @@
+"""What filings shows in "My space" and in the staff area."""
+
+from .access import advised_hub_ids
+from .models import PreFilingStatus
+from .selectors import prefilings_of_owner, prefilings_to_review
+
+
+def my_space_context(user) -> dict | None:
+    return {"prefilings": list(prefilings_of_owner(user=user)[:10])}
+
+
+def staff_area_context(user) -> dict | None:
+    if not advised_hub_ids(user):
+        return None
+    return {"waiting": prefilings_to_review(user=user, status=PreFilingStatus.SUBMITTED).count()}
