@@ -207,7 +207,18 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = "Africa/Casablanca"
 # Periodic jobs are declared here and nowhere else.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "company-certificate-expiry-reminders": {
+        "task": "filings.tasks_company.company_expiry_reminders_task",
+        "schedule": 6 * 3600,
+    },
+    "company-advisor-waiting-reminders": {
+        "task": "filings.tasks_company.company_waiting_reminders_task",
+        "schedule": 3600,
+    },
+}
+# Task modules outside the autodiscovered `tasks.py`.
+CELERY_IMPORTS = ["filings.tasks_company"]
 
 # --- Email ------------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
