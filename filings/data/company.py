@@ -1,5 +1,7 @@
 """Initial reference data for company creation; the admin edits it afterwards."""
 
+from django.utils.translation import gettext_noop
+
 LEGAL_FORMS = [
     {
         "code": "sarl", "order": 1, "liability": "limited", "minimum_capital": None,
@@ -44,18 +46,18 @@ LEGAL_FORMS = [
 ]  # fmt: skip
 
 NAME_WORDS = [
-    ("banque", "misleading", "Reserved to approved credit institutions."),
-    ("bank", "misleading", "Reserved to approved credit institutions."),
-    ("بنك", "misleading", "Reserved to approved credit institutions."),
-    ("assurance", "misleading", "Reserved to approved insurers."),
-    ("royal", "misleading", "Needs an authorisation."),
-    ("royale", "misleading", "Needs an authorisation."),
-    ("ملكي", "misleading", "Needs an authorisation."),
-    ("national", "misleading", "Suggests a public body."),
-    ("nationale", "misleading", "Suggests a public body."),
-    ("université", "misleading", "Reserved to accredited institutions."),
-    ("ministère", "forbidden", "Names of public authorities are not allowed."),
-    ("وزارة", "forbidden", "Names of public authorities are not allowed."),
+    ("banque", "misleading", gettext_noop("Reserved to approved credit institutions.")),
+    ("bank", "misleading", gettext_noop("Reserved to approved credit institutions.")),
+    ("بنك", "misleading", gettext_noop("Reserved to approved credit institutions.")),
+    ("assurance", "misleading", gettext_noop("Reserved to approved insurers.")),
+    ("royal", "misleading", gettext_noop("Needs an authorisation.")),
+    ("royale", "misleading", gettext_noop("Needs an authorisation.")),
+    ("ملكي", "misleading", gettext_noop("Needs an authorisation.")),
+    ("national", "misleading", gettext_noop("Suggests a public body.")),
+    ("nationale", "misleading", gettext_noop("Suggests a public body.")),
+    ("université", "misleading", gettext_noop("Reserved to accredited institutions.")),
+    ("ministère", "forbidden", gettext_noop("Names of public authorities are not allowed.")),
+    ("وزارة", "forbidden", gettext_noop("Names of public authorities are not allowed.")),
 ]
 
 DELAYS = {
