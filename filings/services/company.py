@@ -456,12 +456,12 @@ def company_render_receipt(*, request_id: int) -> None:
     CompanyRequest.objects.filter(pk=request.pk).update(receipt=request.receipt.name)
 
 
-def receipt_context(request: CompanyRequest) -> dict:
+def receipt_context(request: CompanyRequest, *, partners=None, documents=None) -> dict:
     return {
         "company": request,
         "case": request.case,
-        "partners": list(request.partners.all()),
-        "documents": list(request.documents.all()),
+        "partners": list(request.partners.all()) if partners is None else partners,
+        "documents": list(request.documents.all()) if documents is None else documents,
         "pdf_language": (translation.get_language() or "fr")[:2],
         "generated_at": timezone.now(),
     }

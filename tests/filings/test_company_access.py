@@ -54,9 +54,7 @@ def test_read_urls_by_role(client, personas, submitted, role, page):
 @pytest.mark.parametrize("role", ROLES)
 def test_moving_a_request_by_role(client, personas, submitted, role):
     url = reverse("filings:company_transition", args=[submitted.public_id])
-    response = _client(client, personas, role).post(
-        url, {"to_status": S.CERTIFICATE_REQUESTED}
-    )
+    response = _client(client, personas, role).post(url, {"to_status": S.CERTIFICATE_REQUESTED})
     submitted.refresh_from_db()
     moved = submitted.status == S.CERTIFICATE_REQUESTED
     assert moved == (role == "advisor_a")

@@ -6,6 +6,7 @@ from accounts.demo import DEMO_TOTP_SECRET, ensure_user, make_office_staff
 from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
 from cms.demo import load_pages
+from filings.demo_company import load_company
 from core.regions import RegionCode
 from hubs.demo import add_membership, load_network
 
@@ -64,5 +65,6 @@ class Command(BaseCommand):
                 extra = ensure_user(email, first_name=first_name, last_name=last_name, mfa=True)
                 add_membership(user=extra, hub=hubs[code], role=Role.ADVISOR)
             load_pages()
+            load_company()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))
