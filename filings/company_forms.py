@@ -224,8 +224,12 @@ class TransitionForm(forms.Form):
     to_status = forms.CharField(max_length=30, widget=forms.HiddenInput)
     note = forms.CharField(label=_("Note"), max_length=5000, required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-    info_request = forms.CharField(label=_("What is missing or to correct"), max_length=5000,
-                                   required=False, widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    info_request = forms.CharField(
+        label=_("What is missing or to correct"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     certificate_number = forms.CharField(
         label=_("Certificate number"), max_length=40, required=False
     )

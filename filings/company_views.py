@@ -1,4 +1,4 @@
-"""Pages of the company-creation request: thin, they parse, call a selector or a service, respond."""
+"""Pages of the company-creation request: parse, call a selector or a service, respond."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -40,11 +40,12 @@ STEPS = [
 EXPECTED_FROM_OWNER = {
     CompanyStatus.DRAFT: gettext_lazy("Complete the form and submit it."),
     CompanyStatus.INFO_REQUESTED: gettext_lazy(
-        "Your advisor needs information or corrections: see the request below, edit, then submit again."
+        "Your advisor needs information or corrections: see the request below, edit, "
+        "then submit again."
     ),
     CompanyStatus.CERTIFICATE_OBTAINED: gettext_lazy(
-        "Your name is reserved: prepare the capital deposit and sign the statutes with your advisor "
-        "before the certificate expires."
+        "Your name is reserved: prepare the capital deposit and sign the statutes with your "
+        "advisor before the certificate expires."
     ),
 }
 
@@ -204,12 +205,20 @@ def company_detail(request, public_id):
         "partners": list(company.partners.all()),
         "documents": list(company.documents.all()),
         "document_form": DocumentForm() if is_advisor else None,
-        "history": list(selectors.company_history(request=company)),
+        "history": _labelled(selectors.company_history(request=company)),
         "expected": EXPECTED_FROM_OWNER.get(company.status) if is_owner else None,
         "refiling_deadline": services.refiling_deadline(company),
         "editable": is_owner and company.status in services.EDITABLE,
     }
     return render(request, "filings/company/detail.html", context)
+
+
+def _labelled(events) -> list:
+    labels = dict(CompanyStatus.choices)
+    events = list(events)
+    for event in events:
+        event.to_label = labels.get(event.to_status, event.to_status)
+    return events
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""Demo company-creation requests: one draft, one waiting for the advisor, one with its certificate."""
+"""Demo company requests: a draft, one waiting for the advisor, one with its certificate."""
 
 from decimal import Decimal
 

@@ -9,7 +9,7 @@ LEGAL_FORMS = [
         "name_fr": "SARL (société à responsabilité limitée)",
         "name_ar": "شركة ذات مسؤولية محدودة (SARL)",
         "name_en": "SARL (limited liability company)",
-        "explanation_fr": "De 2 à 50 associés, responsables à hauteur de leurs apports. Capital libre.",
+        "explanation_fr": "De 2 à 50 associés, responsables à hauteur de leurs apports. Capital libre.",  # noqa: E501
         "explanation_ar": "من شريكين إلى 50 شريكا، مسؤوليتهم في حدود حصصهم. رأس المال حر.",
         "explanation_en": "2 to 50 partners, liable up to their contributions. No minimum capital.",
     },
@@ -39,7 +39,7 @@ LEGAL_FORMS = [
         "name_fr": "SNC (société en nom collectif)",
         "name_ar": "شركة التضامن (SNC)",
         "name_en": "SNC (general partnership)",
-        "explanation_fr": "Au moins 2 associés, responsables sur tous leurs biens et solidairement.",
+        "explanation_fr": "Au moins 2 associés, responsables sur tous leurs biens et solidairement.",  # noqa: E501
         "explanation_ar": "شريكان على الأقل، مسؤولان بصفة شخصية وتضامنية عن ديون الشركة.",
         "explanation_en": "At least 2 partners, personally and jointly liable for all debts.",
     },

@@ -49,6 +49,9 @@ class LegalForm(models.Model):
             )
         ]
 
+    def __str__(self):
+        return self.name
+
     def _localized(self, stem: str) -> str:
         lang = (get_language() or "fr")[:2]
         return getattr(self, f"{stem}_{lang}", "") or getattr(self, f"{stem}_fr")
@@ -60,9 +63,6 @@ class LegalForm(models.Model):
     @property
     def explanation(self) -> str:
         return self._localized("explanation")
-
-    def __str__(self):
-        return self.name
 
 
 class NameWord(models.Model):

@@ -95,7 +95,7 @@ def _check_owner_can_edit(request: CompanyRequest, actor) -> None:
 def company_request_save_step(
     *, request: CompanyRequest, actor, step: int, fields: dict, partners=None
 ) -> CompanyRequest:
-    """Save one step as a draft; the form has validated `fields` (and `partners`, a list of dicts)."""
+    """Save one step as a draft; the form has validated `fields` and `partners` (dicts)."""
     request = _lock(request)
     _check_owner_can_edit(request, actor)
     for name, value in fields.items():
@@ -148,20 +148,22 @@ def _partner_problems(request: CompanyRequest, partners) -> list[str]:
     problems = []
     form = request.legal_form
     count = len(partners)
-    if form:
-        if count < form.min_partners or (form.max_partners and count > form.max_partners):
-            if form.max_partners == 1:
-                problems.append(_("A %(form)s has exactly one partner.") % {"form": form.name})
-            elif form.max_partners:
-                problems.append(
-                    _("A %(form)s has between %(min)s and %(max)s partners.")
-                    % {"form": form.name, "min": form.min_partners, "max": form.max_partners}
-                )
-            else:
-                problems.append(
-                    _("A %(form)s has at least %(min)s partners.")
-                    % {"form": form.name, "min": form.min_partners}
-                )
+    outside = form and (
+        count < form.min_partners or (form.max_partners and count > form.max_partners)
+    )
+    if outside:
+        if form.max_partners == 1:
+            problems.append(_("A %(form)s has exactly one partner.") % {"form": form.name})
+        elif form.max_partners:
+            problems.append(
+                _("A %(form)s has between %(min)s and %(max)s partners.")
+                % {"form": form.name, "min": form.min_partners, "max": form.max_partners}
+            )
+        else:
+            problems.append(
+                _("A %(form)s has at least %(min)s partners.")
+                % {"form": form.name, "min": form.min_partners}
+            )
     if count and sum(Decimal(str(p["share"])) for p in partners) != Decimal(100):
         problems.append(_("The partners' shares must add up to 100 %."))
     if count and not any(p.get("is_manager") for p in partners):
@@ -174,12 +176,16 @@ def company_partner_problems(*, request: CompanyRequest, partners: list[dict]) -
 
 
 def company_capital_problems(*, legal_form, capital) -> list[str]:
-    if legal_form and legal_form.minimum_capital and capital is not None:
-        if capital < legal_form.minimum_capital:
-            return [
-                _("The capital of a %(form)s is at least %(minimum)s MAD.")
-                % {"form": legal_form.name, "minimum": f"{legal_form.minimum_capital:,.0f}"}
-            ]
+    if (
+        legal_form
+        and legal_form.minimum_capital
+        and capital is not None
+        and capital < legal_form.minimum_capital
+    ):
+        return [
+            _("The capital of a %(form)s is at least %(minimum)s MAD.")
+            % {"form": legal_form.name, "minimum": f"{legal_form.minimum_capital:,.0f}"}
+        ]
     return []
 
 

@@ -40,12 +40,14 @@
   }
 
   function check(input) {
+    const asked = input.value;
     const url = new URL(box.dataset.url, window.location.href);
-    url.searchParams.set("name", input.value);
+    url.searchParams.set("name", asked);
     url.searchParams.set("request", box.dataset.request);
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then((response) => (response.ok ? response.json() : null))
-      .then((data) => data && render(input, data))
+      // An answer to an older value arrives late sometimes: show only the one for what is typed now.
+      .then((data) => data && input.value === asked && render(input, data))
       .catch(() => {});
   }
 

@@ -1,6 +1,5 @@
 """The whole path of a company creation, in the real pages, with two people at two browsers."""
 
-import io
 import re
 
 from django.conf import settings
@@ -125,9 +124,7 @@ def test_an_entrepreneur_files_in_arabic_and_the_advisor_takes_it_to_company_cre
     company.refresh_from_db()
     assert company.status == S.COMPANY_CREATED
     assert company.rc_number == "556677"
-    steps = list(
-        company.case.events.filter(kind="transition").values_list("to_status", flat=True)
-    )
+    steps = list(company.case.events.filter(kind="transition").values_list("to_status", flat=True))
     assert steps == [
         S.DRAFT, S.SUBMITTED, S.INFO_REQUESTED, S.SUBMITTED, S.CERTIFICATE_REQUESTED,
         S.CERTIFICATE_OBTAINED, S.STATUTES, S.REGISTRATIONS, S.COMPANY_CREATED,

@@ -6,8 +6,8 @@ from accounts.demo import DEMO_TOTP_SECRET, ensure_user, make_office_staff
 from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
 from cms.demo import load_pages
-from filings.demo_company import load_company
 from core.regions import RegionCode
+from filings.demo_company import load_company
 from hubs.demo import add_membership, load_network
 
 # Advisors of other hubs, so that the network looks staffed; same password and TOTP secret.
