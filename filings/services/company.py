@@ -77,8 +77,10 @@ def company_request_start(*, owner, hub) -> CompanyRequest:
 
 
 def _lock(request: CompanyRequest) -> CompanyRequest:
+    # PostgreSQL cannot lock the nullable side of an outer join (legal_form): lock the request
+    # and its case only, which is what every move and assignment writes.
     return (
-        CompanyRequest.objects.select_for_update()
+        CompanyRequest.objects.select_for_update(of=("self", "case"))
         .select_related("case__hub", "case__owner", "legal_form")
         .get(pk=request.pk)
     )
@@ -100,8 +102,6 @@ def company_request_save_step(
     _check_owner_can_edit(request, actor)
     for name, value in fields.items():
         setattr(request, name, value)
-    if "hub" in fields:
-        raise ValueError("the hub is chosen when the request starts")
     if partners is not None:
         request.partners.all().delete()
         CompanyPartner.objects.bulk_create(
@@ -509,7 +509,7 @@ def company_send_expiry_reminders(*, today=None) -> int:
     for request_id in due.values_list("pk", flat=True):
         with transaction.atomic():
             request = (
-                CompanyRequest.objects.select_for_update()
+                CompanyRequest.objects.select_for_update(of=("self",))
                 .select_related("case__owner", "case__advisor")
                 .get(pk=request_id)
             )
@@ -543,7 +543,7 @@ def company_send_waiting_reminders(*, now=None) -> int:
     for request_id in due.values_list("pk", flat=True):
         with transaction.atomic():
             request = (
-                CompanyRequest.objects.select_for_update()
+                CompanyRequest.objects.select_for_update(of=("self",))
                 .select_related("case__advisor", "case__hub")
                 .get(pk=request_id)
             )

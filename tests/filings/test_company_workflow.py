@@ -3,6 +3,7 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
+from django.utils import translation
 
 from filings.exceptions import TransitionNotAllowed
 from filings.models import CaseEvent, CompanyRequest, CompanyStatus
@@ -85,7 +86,7 @@ def test_refusal_offers_free_refiling_and_goes_back_to_requested(entrepreneur, a
 
 def test_submit_refuses_an_incomplete_draft(entrepreneur, hub_a):
     company = services.company_request_start(owner=entrepreneur, hub=hub_a)
-    with pytest.raises(TransitionNotAllowed, match="activity"):
+    with translation.override("en"), pytest.raises(TransitionNotAllowed, match="the activity"):
         move(company, S.SUBMITTED, entrepreneur)
 
 
