@@ -2,13 +2,21 @@
 
 import re
 
+import pytest
 from django.conf import settings
 from django.test import Client
 from PIL import Image
 
-from filings.models import CompanyRequest, CompanyStatus, LegalForm
+from filings.data.company import seed
+from filings.models import CompanyDelay, CompanyRequest, CompanyStatus, LegalForm, NameWord
 
 S = CompanyStatus
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    # A transactional test before this one flushed the rows the data migration seeded.
+    seed(LegalForm, NameWord, CompanyDelay)
 
 
 def _sign_in(context, user, live_server):

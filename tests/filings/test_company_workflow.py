@@ -140,6 +140,10 @@ def test_two_advisors_moving_one_request_at_once_move_it_once(entrepreneur, advi
     from tests.accounts.factories import UserFactory
     from tests.hubs.factories import MembershipFactory
 
+    from filings.data.company import seed
+    from filings.models import CompanyDelay, LegalForm, NameWord
+
+    seed(LegalForm, NameWord, CompanyDelay)  # another transactional test may have flushed them
     second = UserFactory()
     MembershipFactory(user=second, hub=hub_a, role=Role.ADVISOR)
     company = request_in(S.CERTIFICATE_REQUESTED, entrepreneur, hub_a, advisor_a)
