@@ -137,11 +137,10 @@ def test_claim_is_once_and_hub_manager_assigns(entrepreneur, advisor_a, hub_a):
 )
 def test_two_advisors_moving_one_request_at_once_move_it_once(entrepreneur, advisor_a, hub_a):
     from accounts.roles import Role
-    from tests.accounts.factories import UserFactory
-    from tests.hubs.factories import MembershipFactory
-
     from filings.data.company import seed
     from filings.models import CompanyDelay, LegalForm, NameWord
+    from tests.accounts.factories import UserFactory
+    from tests.hubs.factories import MembershipFactory
 
     seed(LegalForm, NameWord, CompanyDelay)  # another transactional test may have flushed them
     second = UserFactory()
