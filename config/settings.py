@@ -231,7 +231,17 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "hubs.tasks_labelling.labelling_nightly_task",
         "schedule": crontab(hour=0, minute=5),
     },
+    "company-certificate-expiry-reminders": {
+        "task": "filings.tasks_company.company_expiry_reminders_task",
+        "schedule": 6 * 3600,
+    },
+    "company-advisor-waiting-reminders": {
+        "task": "filings.tasks_company.company_waiting_reminders_task",
+        "schedule": 3600,
+    },
 }
+# Task modules outside the autodiscovered `tasks.py`.
+CELERY_IMPORTS = ["filings.tasks_company"]
 
 # --- Email ------------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -54,3 +54,6 @@ class CaseAdmin(admin.ModelAdmin):
     list_select_related = ["owner", "hub", "advisor"]
     raw_id_fields = ["owner", "advisor"]
     inlines = [CaseEventInline]
+
+
+from . import admin_company  # noqa: E402, F401 -- company-creation reference data

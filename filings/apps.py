@@ -9,7 +9,7 @@ class FilingsConfig(AppConfig):
     def ready(self):
         from accounts.spaces import Section, register_my_space_section, register_staff_area_section
 
-        from . import sections
+        from . import sections, sections_company
 
         register_my_space_section(
             Section(
@@ -25,5 +25,21 @@ class FilingsConfig(AppConfig):
                 template="filings/staff_area_section.html",
                 context=sections.staff_area_context,
                 order=30,
+            )
+        )
+        register_my_space_section(
+            Section(
+                key="filings_companies",
+                template="filings/company/my_space_section.html",
+                context=sections_company.my_space_context,
+                order=20,
+            )
+        )
+        register_staff_area_section(
+            Section(
+                key="filings_company_queue",
+                template="filings/company/staff_area_section.html",
+                context=sections_company.staff_area_context,
+                order=20,
             )
         )

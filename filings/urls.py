@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_company, views
 
 app_name = "filings"
 
@@ -26,4 +26,4 @@ urlpatterns = [
         views.trademark_filing_file,
         name="trademark_filing_file",
     ),
-]
+] + urls_company.urlpatterns

@@ -1,4 +1,5 @@
 from .cases import Case, CaseEvent, CaseKind
+from .company import *  # noqa: F403 -- company-creation models, kept in their own module
 from .reference import FeeGrid, GoodsServicesTerm, NiceClass
 from .register import MarkScript, MarkStatus, RegisterMark
 from .trademark import (

@@ -7,6 +7,7 @@ from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
 from cms.demo_pages import load_pages
 from core.regions import RegionCode
+from filings.demo_company import load_company
 from filings.demo_trademarks import load_trademarks
 from hubs.demo import add_membership, load_network
 from hubs.demo_booking import load_booking
@@ -71,5 +72,6 @@ class Command(BaseCommand):
             load_labelling(hubs=hubs, staff=staff)
             load_pages()
             load_trademarks()
+            load_company()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))
