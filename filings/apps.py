@@ -9,7 +9,9 @@ class FilingsConfig(AppConfig):
     def ready(self):
         from accounts.spaces import Section, register_my_space_section, register_staff_area_section
 
-        from . import sections, sections_company
+        from . import figures, sections, sections_company
+
+        figures.register()
 
         register_my_space_section(
             Section(
