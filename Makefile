@@ -34,7 +34,8 @@ lint:
 test: install lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest --numprocesses 2
+	$(VENV)/bin/pytest --numprocesses 2 -m "not transactional"
+	$(VENV)/bin/pytest -m transactional
 
 # Extract new strings into the catalogues (needs GNU gettext, a developer's tool only).
 messages:

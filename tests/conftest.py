@@ -96,3 +96,16 @@ def personas(entrepreneur, other_entrepreneur, advisor_a, advisor_b, hub_editor,
         "hub_editor": hub_editor,
         "office_staff": office_staff,
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests that commit for real (live server, threads racing on PostgreSQL) end by flushing
+    # the database, which also drops what migrations seeded (Wagtail's root page, reference
+    # data). `make test` runs them in a second, serial pass, after the parallel one.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = marker is not None and (
+            marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+        )
+        if commits or {"live_server", "transactional_db"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.transactional)
