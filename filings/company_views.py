@@ -205,20 +205,12 @@ def company_detail(request, public_id):
         "partners": list(company.partners.all()),
         "documents": list(company.documents.all()),
         "document_form": DocumentForm() if is_advisor else None,
-        "history": _labelled(selectors.company_history(request=company)),
+        "history": selectors.company_history(request=company),
         "expected": EXPECTED_FROM_OWNER.get(company.status) if is_owner else None,
         "refiling_deadline": services.refiling_deadline(company),
         "editable": is_owner and company.status in services.EDITABLE,
     }
     return render(request, "filings/company/detail.html", context)
-
-
-def _labelled(events) -> list:
-    labels = dict(CompanyStatus.choices)
-    events = list(events)
-    for event in events:
-        event.to_label = labels.get(event.to_status, event.to_status)
-    return events
 
 
 @login_required

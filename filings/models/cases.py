@@ -86,14 +86,18 @@ class CaseEvent(models.Model):
         return f"{self.case} {self.kind} {self.from_status}->{self.to_status}"
 
     def _status_label(self, value: str) -> str:
-        if self.subject == "trademark_prefiling" and value:
-            from .trademark import PreFilingStatus
+        """The status in words, in the reader's language, whatever the subject of the event."""
+        from .company import CompanyStatus
+        from .trademark import PreFilingStatus
 
-            try:
-                return str(PreFilingStatus(value).label)
-            except ValueError:
-                return value
-        return value
+        statuses = {"trademark_prefiling": PreFilingStatus, "company_request": CompanyStatus}
+        choices = statuses.get(self.subject)
+        if not (choices and value):
+            return value
+        try:
+            return str(choices(value).label)
+        except ValueError:
+            return value
 
     @property
     def from_label(self) -> str:

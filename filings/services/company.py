@@ -489,9 +489,9 @@ def company_notify(*, request_id: int, event: str) -> None:
     )
     owner, advisor = request.case.owner, request.case.advisor
     if event != "message_to_advisor":
-        _send(to=[owner.email], event=event, request=request, language=request.receipt_language)
+        _send(to=[owner.email], event=event, request=request, language=owner.preferred_language)
     if advisor and event in ("message_to_advisor", S.SUBMITTED):
-        _send(to=[advisor.email], event=event, request=request, language="fr")
+        _send(to=[advisor.email], event=event, request=request, language=advisor.preferred_language)
 
 
 def company_send_expiry_reminders(*, today=None) -> int:
@@ -518,14 +518,16 @@ def company_send_expiry_reminders(*, today=None) -> int:
                 continue
             request.expiry_reminder_sent_for = request.certificate_expires_on
             request.save(update_fields=["expiry_reminder_sent_for"])
-            recipients = [request.case.owner.email]
+            # Each person is told in their own language.
+            recipients = [request.case.owner]
             if request.case.advisor:
-                recipients.append(request.case.advisor.email)
-            transaction.on_commit(
-                lambda r=request, to=recipients: _send(
-                    to=to, event="expiry", request=r, language=r.receipt_language or "fr"
+                recipients.append(request.case.advisor)
+            for person in recipients:
+                transaction.on_commit(
+                    lambda r=request, who=person: _send(
+                        to=[who.email], event="expiry", request=r, language=who.preferred_language
+                    )
                 )
-            )
             sent += 1
     return sent
 
@@ -552,17 +554,18 @@ def company_send_waiting_reminders(*, now=None) -> int:
             request.waiting_reminder_sent_at = now
             request.save(update_fields=["waiting_reminder_sent_at"])
             if request.case.advisor:
-                recipients = [request.case.advisor.email]
+                recipients = [(request.case.advisor.email, request.case.advisor.preferred_language)]
             else:
                 recipients = list(
-                    request.case.hub.memberships.filter(
-                        role__in=(Role.ADVISOR, Role.HUB_MANAGER)
-                    ).values_list("user__email", flat=True)
+                    request.case.hub.memberships.filter(role__in=(Role.ADVISOR, Role.HUB_MANAGER))
+                    .values_list("user__email", "user__preferred_language")
+                    .distinct()
                 )
-            transaction.on_commit(
-                lambda r=request, to=recipients: _send(
-                    to=to, event="waiting", request=r, language="fr"
+            for email, language in recipients:
+                transaction.on_commit(
+                    lambda r=request, to=email, lang=language: _send(
+                        to=[to], event="waiting", request=r, language=lang
+                    )
                 )
-            )
             sent += 1
     return sent

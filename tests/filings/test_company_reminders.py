@@ -13,20 +13,25 @@ from .company_helpers import request_in
 S = CompanyStatus
 
 
-def test_expiry_reminder_goes_once_to_entrepreneur_and_advisor(
+def test_expiry_reminder_goes_once_to_entrepreneur_and_advisor_each_in_their_language(
     entrepreneur, advisor_a, hub_a, django_capture_on_commit_callbacks
 ):
+    entrepreneur.preferred_language = "ar"
+    entrepreneur.save(update_fields=["preferred_language"])
     company = request_in(S.CERTIFICATE_OBTAINED, entrepreneur, hub_a, advisor_a)
     services.company_request_claim(request=company, actor=advisor_a)
     today = company.certificate_expires_on - datetime.timedelta(days=5)
     assert services.company_send_expiry_reminders(today=today - datetime.timedelta(days=30)) == 0
     with django_capture_on_commit_callbacks(execute=True):
         assert services.company_send_expiry_reminders(today=today) == 1
-    assert mail.outbox[-1].to == [entrepreneur.email, advisor_a.email]
-    assert company.reference in mail.outbox[-1].subject
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {entrepreneur.email, advisor_a.email}
+    assert all(company.reference in message.subject for message in mail.outbox)
+    # Same event, two languages: the Arabic text differs from the French one.
+    assert by_recipient[entrepreneur.email].body != by_recipient[advisor_a.email].body
     with django_capture_on_commit_callbacks(execute=True):
         assert services.company_send_expiry_reminders(today=today) == 0
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
 
 
 def test_waiting_reminder_uses_the_delay_kept_as_data_and_is_sent_once(
