@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
 VENV := $(CURDIR)/.venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: install setup run test lint messages bench-help
+.PHONY: install setup run test lint messages bench-help backup restore audit
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m venv .tools
@@ -40,3 +40,15 @@ test: install lint
 # Extract new strings into the catalogues (needs GNU gettext, a developer's tool only).
 messages:
 	$(MANAGE) makemessages -l fr -l ar -l en --no-location --ignore=.venv --ignore=.tools --ignore=var
+
+# Database and uploaded files into var/backups/carres-<time>.tar.gz (or BACKUP=path).
+backup:
+	$(MANAGE) backup $(if $(BACKUP),--output $(BACKUP))
+
+# Into an EMPTY database (createdb first, or no SQLite file): make restore BACKUP=path
+restore:
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/carres-....tar.gz" && exit 2)
+	$(MANAGE) restore $(BACKUP)
+# Known vulnerabilities in the locked dependencies (pip-audit); says so when it cannot check.
+audit:
+	PATH=$(dir $(UV)):$$PATH $(VENV)/bin/python .ci/audit_dependencies.py

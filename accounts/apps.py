@@ -8,6 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from . import personal_data_account
         from .signals import ensure_office_staff_group
+
+        personal_data_account.register()
+        personal_data_account.register_notifications()
 
         post_migrate.connect(ensure_office_staff_group, dispatch_uid="accounts_office_staff")

@@ -17,3 +17,22 @@ def roles(request):
         }
 
     return {"user_roles": SimpleLazyObject(compute)}
+
+
+def notifications(request):
+    """Unread count for the bell: one query, only for a logged-in person, only if rendered.
+
+    A callable (templates call it when they read it) that remembers its answer, so that plural
+    forms get a real integer. Anonymous pages never read it: the public page cache is unchanged.
+    """
+    from .notifications import unread_count
+
+    user = getattr(request, "user", None)
+    answer = {}
+
+    def count() -> int:
+        if "count" not in answer:
+            answer["count"] = unread_count(user)
+        return answer["count"]
+
+    return {"notifications_unread": count}

@@ -88,3 +88,38 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "phone", "city", "region", "preferred_language"]
+
+
+class NotificationPreferencesForm(forms.Form):
+    emails = forms.MultipleChoiceField(
+        label=_("Emails I want to receive"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Emails about your account's security, your meetings and requests for missing "
+            "information are always sent."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        from .notifications import optional_kinds
+
+        super().__init__(*args, **kwargs)
+        kinds = optional_kinds()
+        self.fields["emails"].choices = [(k.key, k.label) for k in kinds]
+        opted_out = set(user.email_opt_outs or [])
+        self.fields["emails"].initial = [k.key for k in kinds if k.key not in opted_out]
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account and my personal data will be deleted, and that this "
+            "cannot be undone."
+        )
+    )

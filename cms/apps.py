@@ -8,9 +8,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from . import figures, permissions, signals
+        from . import figures, permissions, personal_data, signals
 
         signals.connect()
         figures.register()
+        personal_data.register()
         # After every app's migrations, so Wagtail's permissions and root page exist.
         post_migrate.connect(permissions.setup_after_migrate, dispatch_uid="cms_setup")

@@ -1,26 +1,86 @@
-"""Events a hub ran, offered to its annual label report (the hub app cannot see pages)."""
+"""Events the hubs ran and the registrations they received, for the network figures.
 
-import datetime
+An event belongs to the hub whose page it sits under (network-wide events sit under the
+event index and count only nationally); an event and its translations are one event.
+"""
 
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Length, Substr, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from hubs.labelling_figures import register_annual_figures_provider
+from hubs.network_figures import (
+    CountSeries,
+    FigureScope,
+    ProvidedFigures,
+    month_of,
+    register_network_figures_provider,
+)
 
-from .models import EventPage, HubPage
+from .models import EventPage, EventRegistration, HubPage
+
+SECTION = _("Events")
+PATH_STEP = 4  # treebeard: each level of the page tree adds four characters to the path
 
 
-def events_run(*, hub, start: datetime.date, end: datetime.date) -> dict:
-    now = timezone.now()
-    window_end = min(now, timezone.make_aware(datetime.datetime.combine(end, datetime.time.min)))
-    window_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
-    hub_paths = HubPage.objects.filter(hub=hub).values_list("path", flat=True)
-    events = EventPage.objects.live().filter(start__gte=window_start, start__lt=window_end)
-    under_hub = EventPage.objects.none()
-    for path in hub_paths:
-        under_hub = under_hub | events.filter(path__startswith=path)
-    # An event and its translations are one event.
-    return {"events_run": under_hub.values("translation_key").distinct().count()}
+def _events_with_hub():
+    parent_hub = HubPage.objects.filter(path=OuterRef("parent_path")).values("hub_id")[:1]
+    return EventPage.objects.annotate(
+        parent_path=Substr("path", 1, Length("path") - Value(PATH_STEP))
+    ).annotate(hub_id=Subquery(parent_hub))
+
+
+def _in_scope(queryset, scope: FigureScope, field: str = "hub_id"):
+    if scope.hub_ids is None:
+        return queryset
+    return queryset.filter(**{f"{field}__in": scope.hub_ids})
+
+
+def _events_run(scope: FigureScope) -> CountSeries:
+    window_end = min(timezone.now(), scope.end_at)
+    events = _in_scope(
+        _events_with_hub().live().filter(start__gte=scope.start_at, start__lt=window_end), scope
+    )
+    rows = (
+        events.annotate(month=TruncMonth("start"))
+        .values("hub_id", "month")
+        .annotate(n=Count("translation_key", distinct=True))
+        .order_by()
+    )
+    return CountSeries(
+        key="events_run",
+        label=_("Events held"),
+        section=SECTION,
+        annual_key="events_run",
+        rows=[(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows],
+    )
+
+
+def _registrations(scope: FigureScope) -> CountSeries:
+    event_hub = _events_with_hub().filter(translation_key=OuterRef("event_key")).values("hub_id")
+    registrations = _in_scope(
+        EventRegistration.objects.filter(
+            created_at__gte=scope.start_at, created_at__lt=scope.end_at
+        ).annotate(hub_id=Subquery(event_hub[:1])),
+        scope,
+    )
+    rows = (
+        registrations.annotate(month=TruncMonth("created_at"))
+        .values("hub_id", "month")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return CountSeries(
+        key="event_registrations",
+        label=_("Event registrations"),
+        section=SECTION,
+        rows=[(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows],
+    )
+
+
+def event_figures(scope: FigureScope) -> ProvidedFigures:
+    return ProvidedFigures(counts=[_events_run(scope), _registrations(scope)])
 
 
 def register() -> None:
-    register_annual_figures_provider(events_run)
+    register_network_figures_provider(event_figures, order=30)

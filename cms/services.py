@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.outbox import enqueue
+
 from .exceptions import IllegalRegistrationTransition, RegistrationClosed
 from .models import EventPage, EventRegistration, RegistrationEvent
 from .models import RegistrationStatus as S
@@ -40,7 +42,7 @@ def _move(*, registration, to_status, actor, note="") -> None:
 def _notify(registration) -> None:
     from .tasks import registration_send_notice_task
 
-    transaction.on_commit(lambda: registration_send_notice_task.delay(registration.pk))
+    enqueue(registration_send_notice_task, registration.pk)
 
 
 def _lock_event(event: EventPage) -> EventPage:

@@ -2,17 +2,24 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from hubs.models import Hub, Membership
 from hubs.signals import hub_public_data_changed
 
-from . import permissions
+from . import permissions, routing
 from .page_cache import page_cache_purge
 
 
 def _purge_on_commit(**kwargs):
     transaction.on_commit(page_cache_purge)
+
+
+def _routing_data_changed(**kwargs):
+    # This process forgets at once; the others when the generation moves.
+    routing.sites_forget()
+    _purge_on_commit()
 
 
 def _membership_changed(sender, instance, **kwargs):
@@ -45,6 +52,13 @@ def connect():
     post_delete.connect(
         _membership_changed, sender=Membership, dispatch_uid="cms_membership_deleted"
     )
+    for model in (Site, PageViewRestriction):
+        post_save.connect(
+            _routing_data_changed, sender=model, dispatch_uid=f"cms_{model.__name__}_saved"
+        )
+        post_delete.connect(
+            _routing_data_changed, sender=model, dispatch_uid=f"cms_{model.__name__}_deleted"
+        )
     post_save.connect(_hub_page_saved, sender=HubPage, dispatch_uid="cms_hub_page_saved")
     for model in (HubIndexPage, GuideIndexPage):
         post_save.connect(

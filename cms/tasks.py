@@ -4,6 +4,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.effects import effect_once, task_effect_key
+
 from .ics import event_ics
 from .models import EventRegistration, RegistrationStatus
 from .selectors import event_for_registration
@@ -17,6 +19,8 @@ def registration_send_notice(*, registration_id: int) -> bool:
     if registration is None:
         return False
     user = registration.user
+    if user.deleted_at is not None:
+        return False
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
         event = event_for_registration(registration=registration, language=language)
@@ -41,11 +45,14 @@ def registration_send_notice(*, registration_id: int) -> bool:
 
 
 @shared_task(
+    bind=True,
     autoretry_for=(ConnectionError, OSError),
     retry_backoff=True,
     max_retries=5,
     time_limit=60,
     soft_time_limit=50,
 )
-def registration_send_notice_task(registration_id: int) -> None:
-    registration_send_notice(registration_id=registration_id)
+def registration_send_notice_task(self, registration_id: int) -> None:
+    with effect_once(task_effect_key(self, "email")) as first:
+        if first:
+            registration_send_notice(registration_id=registration_id)

@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "accounts.context_processors.notifications",
             ],
         },
     },
@@ -150,7 +151,8 @@ if REDIS_URL and _test_worker and not PRODUCTION:
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to misses (and a per-process guard for allauth) when Redis is down.
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
@@ -205,11 +207,21 @@ if CELERY_BROKER_URL == "filesystem://":
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "socket_connect_timeout": 2,
-        # Longer than any countdown we use, so Redis does not hand a far-off task to a second
-        # worker while the first still holds it.
-        "visibility_timeout": 2 * 24 * 3600,
+        # A publish gives up after one quick retry instead of kombu's default back-off (seconds):
+        # a web request must not wait for a broker that is down, the outbox relay retries.
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        # How long a task taken by a worker that died (kill -9, lost machine) waits before Redis
+        # hands it to another worker. It must be longer than any countdown we use, or Redis
+        # would hand a task waiting for its time to a second worker: the longest is a retry
+        # back-off (10 minutes), and nothing is scheduled far ahead, periodic scans find due
+        # work (reminders) instead. One hour bounds how late such work runs.
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker waits for the broker to come back for as long as it takes.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -221,6 +233,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = "Africa/Casablanca"
 # Periodic jobs are declared here and nowhere else.
 CELERY_BEAT_SCHEDULE: dict = {
+    # Work queued while the broker was down (core.outbox) goes out when it is back.
+    "outbox-relay": {"task": "core.tasks.outbox_relay_task", "schedule": 15.0},
     "appointment-reminders": {
         "task": "hubs.tasks_booking.appointment_reminders_dispatch_task",
         "schedule": 300.0,
@@ -238,6 +252,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "company-advisor-waiting-reminders": {
         "task": "filings.tasks_company.company_waiting_reminders_task",
         "schedule": 3600,
+    },
+    # Law 09-08: closed cases keep personal data only for the retention period in force.
+    "closed-cases-retention": {
+        "task": "filings.tasks_company.closed_cases_anonymise_task",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 # Task modules outside the autodiscovered `tasks.py`.
@@ -285,6 +304,15 @@ MFA_TOTP_ISSUER = "Carrés des innovateurs"
 # Behind a reverse proxy allauth must read the client address from the proxy's header, or
 # every visitor shares the proxy's rate-limit bucket.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Law 09-08: the processing is declared to the CNDP; its number and the contact are shown in
+# the personal-data notice.
+CNDP_DECLARATION = env.str("CNDP_DECLARATION", default="D-000/2026 (to be completed)")
+PERSONAL_DATA_CONTACT_EMAIL = env.str(
+    "PERSONAL_DATA_CONTACT_EMAIL", default="donnees-personnelles@carres.localhost"
+)
+# A proxy that puts the client's address in a header of its own (X-Real-IP, CF-Connecting-IP):
+# only when the platform is reachable through that proxy alone, or anyone can forge it.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # --- Languages and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
@@ -307,6 +335,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]
+# No SVG: an SVG is a document that can carry scripts, served from our own origin.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.AltTextRequiredImageForm"
 # Editors translate a page with "Translate" (a copy in the target locale, then edited).

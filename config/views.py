@@ -1,6 +1,10 @@
 import logging
+from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -24,3 +28,19 @@ def healthz(request):
         {"status": "ok" if healthy else "degraded", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+def login_through_allauth(request):
+    """Wagtail's own login forms check a password only: no second factor, no rate limit.
+
+    Every login goes through allauth's, which has both; the page asked for comes along.
+    """
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    login_url = reverse("account_login")
+    if next_url:
+        login_url += "?" + urlencode({REDIRECT_FIELD_NAME: next_url})
+    return HttpResponseRedirect(login_url)

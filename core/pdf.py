@@ -2,7 +2,8 @@
 
 WeasyPrint's documentation warns that rendering untrusted HTML with the default fetcher lets
 it read local files (file://) and reach any host. Every PDF of the platform goes through
-`render_pdf`, whose fetcher answers only for /static/ and /media/ paths and refuses the rest.
+`render_pdf`, whose fetcher answers only for /static/, /media/ and /private/ (our private
+storage) paths and refuses the rest.
 """
 
 import mimetypes
@@ -13,6 +14,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .storage import private_storage
 
 # A base URL no request ever reaches: relative URLs in templates resolve against it, and the
 # fetcher maps its paths to files instead of opening connections.
@@ -44,8 +47,12 @@ class OwnFilesOnlyFetcher(URLFetcher):
         elif path.startswith("/media/"):
             with default_storage.open(path.removeprefix("/media/")) as media_file:
                 body = media_file.read()
+        elif path.startswith("/private/"):
+            # Our templates only: user text is escaped, so it cannot point an <img> here.
+            with private_storage.open(path.removeprefix("/private/")) as private_file:
+                body = private_file.read()
         else:
-            raise RefusedResource(f"Only /static/ and /media/ are served to PDFs, not {path}")
+            raise RefusedResource(f"Only /static/, /media/ and /private/ are served, not {path}")
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
 

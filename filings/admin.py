@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import Case, CaseEvent, FeeGrid, GoodsServicesTerm, NiceClass, RegisterMark
+from .models import (
+    Case,
+    CaseEvent,
+    FeeGrid,
+    GoodsServicesTerm,
+    NiceClass,
+    RegisterMark,
+    ServiceLevelTarget,
+)
 
 
 @admin.register(FeeGrid)
@@ -57,3 +65,9 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 from . import admin_company  # noqa: E402, F401 -- company-creation reference data
+
+
+@admin.register(ServiceLevelTarget)
+class ServiceLevelTargetAdmin(admin.ModelAdmin):
+    list_display = ["item", "hub", "hours", "effective_from", "source"]
+    list_filter = ["item"]

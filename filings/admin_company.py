@@ -1,8 +1,16 @@
 """Reference data of company creation, edited by office staff in the Django admin."""
 
 from django.contrib import admin
+from django.utils import timezone
 
-from .models import CompanyDelay, CompanyRequest, LegalForm, NameWord
+from .models import (
+    CompanyDelay,
+    CompanyRequest,
+    DocumentAccess,
+    LegalForm,
+    NameWord,
+    RetentionPeriod,
+)
 
 
 @admin.register(LegalForm)
@@ -31,6 +39,43 @@ class CompanyRequestAdmin(admin.ModelAdmin):
     list_display = ["__str__", "name_1", "status", "status_changed_at"]
     list_filter = ["status"]
     list_select_related = ["case"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RetentionPeriod)
+class RetentionPeriodAdmin(admin.ModelAdmin):
+    """A new period is a new row with its date: the old ones stay for the record."""
+
+    list_display = ["months", "effective_date", "source", "created_at"]
+
+    def has_change_permission(self, request, obj=None):
+        # A row already in force is history: change the rule by adding a new one.
+        if obj is not None and obj.effective_date <= timezone.localdate():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.effective_date <= timezone.localdate():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(DocumentAccess)
+class DocumentAccessAdmin(admin.ModelAdmin):
+    """Append-only: nobody edits or removes a trace."""
+
+    list_display = ["accessed_at", "accessed_by", "case_reference", "document_kind", "ip_address"]
+    list_filter = ["document_kind"]
+    search_fields = ["case_reference"]
+    list_select_related = ["accessed_by"]
 
     def has_add_permission(self, request):
         return False

@@ -9,9 +9,19 @@ class FilingsConfig(AppConfig):
     def ready(self):
         from accounts.spaces import Section, register_my_space_section, register_staff_area_section
 
-        from . import figures, sections, sections_company
+        from . import (
+            case_meetings,
+            figures,
+            notifications,
+            personal_data,
+            sections,
+            sections_company,
+        )
 
         figures.register()
+        notifications.register()
+        case_meetings.register()
+        personal_data.register()
 
         register_my_space_section(
             Section(
@@ -37,11 +47,35 @@ class FilingsConfig(AppConfig):
                 order=20,
             )
         )
+        register_my_space_section(
+            Section(
+                key="filings_cases",
+                template="filings/case/my_space_section.html",
+                context=sections.cases_context,
+                order=10,
+            )
+        )
+        register_staff_area_section(
+            Section(
+                key="filings_advisor_home",
+                template="filings/case/staff_area_section.html",
+                context=sections.advisor_home_context,
+                order=10,
+            )
+        )
         register_staff_area_section(
             Section(
                 key="filings_company_queue",
                 template="filings/company/staff_area_section.html",
                 context=sections_company.staff_area_context,
                 order=20,
+            )
+        )
+        register_staff_area_section(
+            Section(
+                key="filings_document_access_log",
+                template="filings/company/access_log_section.html",
+                context=sections_company.access_log_context,
+                order=90,
             )
         )

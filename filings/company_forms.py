@@ -4,8 +4,8 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from core.uploads import UploadRefused, check_upload, checked_display_name
 from hubs.models import Region
 from hubs.selectors import hub_list_active
 
@@ -18,7 +18,6 @@ from .services.company import (
 )
 
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-_IMAGE_TYPES = {"PNG": ("image/png", ".png"), "JPEG": ("image/jpeg", ".jpg")}
 _MARKUP = re.compile(r"[<>{}]")
 
 
@@ -31,41 +30,11 @@ def _plain(value: str) -> str:
 
 def clean_company_document(upload):
     """Accept a PDF, JPEG or PNG judged by its content, never by its name or declared type."""
-    if upload.size > DOCUMENT_MAX_BYTES:
-        raise forms.ValidationError(_("The file is larger than 10 MB."))
-    if upload.size == 0:
-        raise forms.ValidationError(_("The file is empty."))
-    upload.seek(0)
-    head = upload.read(8)
-    original = (upload.name or "document")[:200]
-    if head.startswith(b"%PDF-"):
-        upload.seek(max(upload.size - 2048, 0))
-        if b"%%EOF" not in upload.read():
-            raise forms.ValidationError(_("This PDF is damaged or incomplete."))
-        content_type, suffix = "application/pdf", ".pdf"
-    else:
-        try:
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image.verify()
-                kind = image.format
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image.load()
-        except (
-            UnidentifiedImageError,
-            OSError,
-            SyntaxError,
-            ValueError,
-            Image.DecompressionBombError,
-        ):
-            raise forms.ValidationError(
-                _("This file is not a readable PDF, JPEG or PNG document.")
-            ) from None
-        if kind not in _IMAGE_TYPES:
-            raise forms.ValidationError(_("This file is not a readable PDF, JPEG or PNG document."))
-        content_type, suffix = _IMAGE_TYPES[kind]
-    upload.seek(0)
+    try:
+        content_type, suffix = check_upload(upload, max_bytes=DOCUMENT_MAX_BYTES)
+        original = checked_display_name(upload.name)
+    except UploadRefused as error:
+        raise forms.ValidationError(error.message) from None
     upload.original_name = original
     upload.checked_content_type = content_type
     upload.name = f"document{suffix}"

@@ -3,13 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.roles import is_office_staff
 from core.exceptions import ApplicationError
+from core.http import client_ip
 
 from . import selectors_company as selectors
 from .access import advised_hub_ids, can_act_as_owner, can_review_case
@@ -27,6 +30,7 @@ from .company_forms import (
 )
 from .models import CompanyStatus, LegalForm
 from .services import company as services
+from .services.personal_data import document_access_record
 
 STEPS = [
     (1, gettext_lazy("The project")),
@@ -294,6 +298,8 @@ def company_assign(request, public_id):
 @login_required
 def company_document(request, public_id):
     document = selectors.company_document_get_for_user(user=request.user, public_id=public_id)
+    # Law 09-08: every opening of a document (identity documents above all) leaves a trace.
+    document_access_record(document=document, actor=request.user, ip_address=client_ip(request))
     response = FileResponse(
         document.file.open("rb"),
         content_type=document.content_type,
@@ -362,4 +368,20 @@ def company_name_check_json(request):
             "errors": [str(e) for e in result["errors"]],
             "warnings": [{"kind": w["kind"], "text": str(w["text"])} for w in result["warnings"]],
         }
+    )
+
+
+@login_required
+def document_access_log(request):
+    """Office staff read who opened which document of which case, newest first."""
+    if not is_office_staff(request.user):
+        raise PermissionDenied
+    reference = request.GET.get("case", "").strip()[:20]
+    page = Paginator(selectors.document_accesses(case_reference=reference), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "filings/company/document_access_log.html",
+        {"page": page, "reference": reference},
     )

@@ -2,15 +2,15 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
+from core.uploads import JPEG, PNG, UploadRefused, check_upload
 from hubs.selectors import hub_list_active
 
 from .models import ApplicantKind, FilingChannel, GoodsServicesTerm, MarkType, PreFilingStatus
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 4000
-LOGO_FORMATS = {"PNG": ".png", "JPEG": ".jpg"}
 # Markup in a mark or a name is never legitimate: refuse it rather than store and escape it.
 _MARKUP = re.compile(r"[<>{}]")
 
@@ -28,21 +28,18 @@ def clean_logo(upload):
     if upload.size > LOGO_MAX_BYTES:
         raise forms.ValidationError(_("The logo must be 2 MB or less."))
     try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.verify()
-            kind = image.format
-        upload.seek(0)
+        _content_type, suffix = check_upload(
+            upload, max_bytes=LOGO_MAX_BYTES, accept=(PNG, JPEG), max_pixels=LOGO_MAX_SIDE**2
+        )
         with Image.open(upload) as image:
             width, height = image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise forms.ValidationError(_("This file is not a PNG or JPEG image.")) from None
-    if kind not in LOGO_FORMATS:
-        raise forms.ValidationError(_("This file is not a PNG or JPEG image."))
+    except UploadRefused as error:
+        raise forms.ValidationError(error.message) from None
+    finally:
+        upload.seek(0)
     if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE or width < 16 or height < 16:
         raise forms.ValidationError(_("The logo must be between 16 and 4000 pixels wide and high."))
-    upload.seek(0)
-    upload.name = f"logo{LOGO_FORMATS[kind]}"
+    upload.name = f"logo{suffix}"
     return upload
 
 

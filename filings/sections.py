@@ -13,3 +13,16 @@ def staff_area_context(user) -> dict | None:
     if not advised_hub_ids(user):
         return None
     return {"waiting": prefilings_to_review(user=user, status=PreFilingStatus.SUBMITTED).count()}
+
+
+def cases_context(user) -> dict | None:
+    from .models import Case
+
+    cases = list(Case.objects.filter(owner=user).select_related("hub").order_by("-updated_at")[:10])
+    return {"cases": cases} if cases else None
+
+
+def advisor_home_context(user) -> dict | None:
+    if not advised_hub_ids(user):
+        return None
+    return {}

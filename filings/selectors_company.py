@@ -11,9 +11,11 @@ from django.utils import timezone
 from accounts.roles import Role
 
 from .access import advised_hub_ids, can_view_case
-from .models import CompanyDocument, CompanyRequest, CompanyStatus
+from .models import CompanyDocument, CompanyRequest, CompanyStatus, DocumentAccess
 
-OPEN_STATUSES = [s for s in CompanyStatus.values if s not in ("draft", "company_created")]
+OPEN_STATUSES = [
+    s for s in CompanyStatus.values if s not in ("draft", "company_created", "withdrawn")
+]
 
 
 def company_request_get_for_user(*, user, public_id) -> CompanyRequest:
@@ -97,3 +99,11 @@ def advisor_workload(*, user) -> list:
 
 def company_history(*, request: CompanyRequest):
     return request.case.events.select_related("actor").order_by("at", "pk")
+
+
+def document_accesses(*, case_reference: str = ""):
+    """The access log, newest first; callers check the reader is office staff."""
+    qs = DocumentAccess.objects.select_related("accessed_by").order_by("-accessed_at", "-pk")
+    if case_reference:
+        qs = qs.filter(case_reference__iexact=case_reference)
+    return qs

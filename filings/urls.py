@@ -1,10 +1,19 @@
 from django.urls import path
 
-from . import urls_company, views
+from . import case_views, urls_company, views
 
 app_name = "filings"
 
 urlpatterns = [
+    path("cases/", case_views.case_list, name="case_list"),
+    path("cases/<uuid:public_id>/", case_views.case_detail, name="case_detail"),
+    path("cases/<uuid:public_id>/message/", case_views.case_message, name="case_message"),
+    path(
+        "cases/<uuid:public_id>/trademark/",
+        case_views.case_trademark_start,
+        name="case_trademark_start",
+    ),
+    path("advisor/", case_views.advisor_home, name="advisor_home"),
     path("trademarks/", views.trademark_list, name="trademark_list"),
     path("trademarks/similar/", views.similarity_json, name="similarity_json"),
     path("trademarks/review/", views.review_list, name="review_list"),

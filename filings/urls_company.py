@@ -19,4 +19,5 @@ urlpatterns = [
     path("companies/<uuid:public_id>/assign/", views.company_assign, name="company_assign"),
     path("companies/<uuid:public_id>/receipt.pdf", views.company_receipt, name="company_receipt"),
     path("companies/documents/<uuid:public_id>/", views.company_document, name="company_document"),
+    path("companies/documents/access-log/", views.document_access_log, name="document_access_log"),
 ]

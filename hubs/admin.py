@@ -26,3 +26,6 @@ class HubAdmin(admin.ModelAdmin):
     list_select_related = ["chamber"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+
+from . import admin_labelling  # noqa: E402, F401 -- the criteria grid and labelling rows

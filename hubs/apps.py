@@ -12,11 +12,17 @@ class HubsConfig(AppConfig):
             admin_booking,
             booking_figures,
             booking_spaces,
+            figures_spaces,
             labelling_spaces,
+            personal_data,
             tasks_booking,
             tasks_labelling,
         )
+        from .booking_notifications import register_notification_kinds
 
+        register_notification_kinds()
         booking_figures.register()
         booking_spaces.register()
         labelling_spaces.register()
+        personal_data.register()
+        figures_spaces.register()

@@ -9,6 +9,7 @@ user, runs its own permission-checked query (one per call, not per appointment) 
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 LinkProvider = Callable[..., dict[int, list[tuple[str, str]]]]
 
@@ -41,3 +42,40 @@ def attach_links(appointments: list, *, user) -> list:
     for appointment in appointments:
         appointment.related_links = links.get(appointment.pk, [])
     return appointments
+
+
+# --- Attaching a meeting to something of the booker's, while booking --------------------------
+# A provider offers the booker's files at this hub as choices ([(value, label)]), and is told,
+# inside the booking's transaction, which one was chosen. Values are the provider's own
+# (e.g. a case's public id); hubs only passes them through.
+
+
+@dataclass(frozen=True)
+class BookingAttachment:
+    choices: Callable[..., list[tuple[str, str]]]  # (*, user, hub)
+    attach: Callable[..., None]  # (*, appointment, value, user): validates and links
+    label: str = ""
+
+
+_attachments: list[BookingAttachment] = []
+
+
+def register_booking_attachment(attachment: BookingAttachment) -> None:
+    if attachment not in _attachments:
+        _attachments.append(attachment)
+
+
+def booking_attachment_choices(*, user, hub) -> tuple[str, list[tuple[str, str]]]:
+    """(label, choices) offered on the booking form; empty when nothing can be attached."""
+    for attachment in _attachments:
+        choices = attachment.choices(user=user, hub=hub)
+        if choices:
+            return attachment.label, choices
+    return "", []
+
+
+def booking_attach(*, appointment, value: str, user) -> None:
+    if not value:
+        return
+    for attachment in _attachments:
+        attachment.attach(appointment=appointment, value=value, user=user)

@@ -12,6 +12,8 @@ class SlotSearchForm(forms.Form):
     advisor = forms.TypedChoiceField(
         label=_("Advisor"), coerce=int, empty_value=None, required=False
     )
+    # Carried from a blocked step of a case to the confirmation, where it preselects the case.
+    case = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, advisors=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,10 +43,16 @@ class BookingForm(forms.Form):
         label=_("Also remind me two hours before"), required=False
     )
 
-    def __init__(self, *args, modes=None, **kwargs):
+    def __init__(self, *args, modes=None, attach_label="", attach_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         if modes:
             self.fields["mode"].choices = [(m, Mode(m).label) for m in modes]
+        if attach_choices:
+            self.fields["attach_to"] = forms.ChoiceField(
+                label=attach_label or _("Related file"),
+                choices=[("", _("None"))] + list(attach_choices),
+                required=False,
+            )
 
 
 class CancelForm(forms.Form):

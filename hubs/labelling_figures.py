@@ -1,13 +1,14 @@
 """Figures the platform already knows, offered to a chamber when it writes its annual report.
 
-`hubs` sits below `filings` and `cms`, which own requests handled and events run: each app
-that knows a figure registers a provider from its AppConfig.ready(); this module only asks.
-A provider is `provider(*, hub, start, end) -> dict` with any of the keys
-requests_handled, appointments_held, events_run (end excluded).
+They are the network figures (`network_figures`) of the label's hub over the report's year:
+each count that names an `annual_key` fills that line. Extra providers may still be registered
+here: `provider(*, hub, start, end) -> dict` with any of the keys below (end excluded).
 """
 
 import datetime
 from collections.abc import Callable
+
+from .network_figures import FigureScope, network_figures
 
 FIGURE_KEYS = ("requests_handled", "appointments_held", "events_run")
 
@@ -26,6 +27,11 @@ def unregister_annual_figures_provider(provider: Callable[..., dict]) -> None:
 
 def annual_figures(*, hub, start: datetime.date, end: datetime.date) -> dict:
     figures: dict = {}
+    scope = FigureScope(hub_ids=(hub.pk,), start=start, end=end)
+    for series in network_figures(scope).counts:
+        if series.annual_key in FIGURE_KEYS:
+            total = sum(n for _hub, _month, n in series.rows)
+            figures[series.annual_key] = figures.get(series.annual_key, 0) + total
     for provider in _providers:
         for key, value in (provider(hub=hub, start=start, end=end) or {}).items():
             if key in FIGURE_KEYS:

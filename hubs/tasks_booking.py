@@ -16,7 +16,9 @@ from celery import shared_task
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .booking_notifications import send_appointment_email
+from core.effects import effect_once, task_effect_key
+
+from .booking_notifications import NOTIFIED_KINDS, notify_appointment, send_appointment_email
 from .models import Appointment
 
 REMINDERS = {
@@ -37,20 +39,29 @@ def _unclaimed(prefix: str, now) -> Q:
 
 
 @shared_task(
+    bind=True,
     acks_late=True,
     max_retries=5,
     default_retry_delay=60,
     time_limit=TASK_TIME_LIMIT,
     soft_time_limit=100,
 )
-def appointment_notify_task(appointment_id: int, kind: str) -> None:
+def appointment_notify_task(self, appointment_id: int, kind: str) -> None:
     appointment = (
         Appointment.objects.select_related("hub", "advisor__booking_profile", "entrepreneur")
         .filter(pk=appointment_id)
         .first()
     )
-    if appointment is not None:
-        send_appointment_email(appointment, kind=kind)
+    if appointment is None:
+        return
+    with effect_once(task_effect_key(self, "email")) as first:
+        if not first:
+            return
+        if kind in NOTIFIED_KINDS:
+            # Through the notifications: under the bell too, and emailed once per person and event.
+            notify_appointment(appointment, kind=kind)
+        else:
+            send_appointment_email(appointment, kind=kind)
 
 
 def due_reminders(*, now=None):

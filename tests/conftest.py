@@ -11,6 +11,10 @@ from core.regions import RegionCode
 from tests.accounts.factories import UserFactory, activate_totp, make_office_staff
 from tests.hubs.factories import ChamberFactory, HubFactory, MembershipFactory, RegionFactory
 
+# PBKDF2 with a million rounds is the point in production and a waste here: the suite creates
+# thousands of users. The hasher itself is Django's to test, not ours.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 # Tasks run in-process in tests; what is queued is asserted through on-commit callbacks.
 celery_app.conf.task_always_eager = True
 celery_app.conf.task_eager_propagates = True

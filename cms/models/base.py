@@ -1,6 +1,7 @@
 """What every public page shares: cacheability for anonymous visitors and its translations."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
@@ -19,6 +20,11 @@ class PublicPage(Page):
 
     # --- Cheaper routing: a page's own SQL budget is small (see tests/cms/test_page_performance)
 
+    @classmethod
+    def route_queryset(cls):
+        """Where `cms.routing` reads a page it found by URL: join what the page always shows."""
+        return cls.objects.all()
+
     def child_route_queryset(self):
         """Children with their specific fields joined in, so routing costs one query a level."""
         related = [
@@ -33,7 +39,7 @@ class PublicPage(Page):
             return super().route(request, path_components)
         try:
             child = self.child_route_queryset().get(slug=path_components[0])
-        except Page.DoesNotExist as error:
+        except ObjectDoesNotExist as error:  # HubPage.DoesNotExist is not a Page.DoesNotExist
             raise Http404 from error
         specific = next(
             (

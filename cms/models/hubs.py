@@ -45,23 +45,13 @@ class HubIndexPage(PublicPage):
         hub_pages = list(
             HubPage.objects.live()
             .child_of(self)
-            .select_related("hub__chamber__region")
-            .filter(hub__is_active=True)
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "depth",
-                "path",
-                "hub__slug",
-                "hub__name",
-                "hub__city",
-                "hub__address",
-                "hub__latitude",
-                "hub__longitude",
-                "hub__chamber__region__code",
-            )
+            .only("id", "title", "url_path", "depth", "path", "hub_id")
         )
+        # Hub data has one source, read through its selector (inactive hubs are left out).
+        hubs = hub_selectors.hubs_for_directory(hub_ids=[p.hub_id for p in hub_pages])
+        hub_pages = [p for p in hub_pages if p.hub_id in hubs]
+        for hub_page in hub_pages:
+            hub_page.hub = hubs[hub_page.hub_id]
         form = FindHubForm(request.GET or None, cities=sorted({p.hub.city for p in hub_pages}))
         position = None
         if form.is_bound and form.is_valid():
@@ -127,6 +117,10 @@ class HubPage(PublicPage):
 
     class Meta:
         verbose_name = _("hub page")
+
+    @classmethod
+    def route_queryset(cls):
+        return cls.objects.select_related("hub__chamber__region")
 
     def clean(self):
         super().clean()

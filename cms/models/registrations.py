@@ -32,6 +32,7 @@ class EventRegistration(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("event registration")
         verbose_name_plural = _("event registrations")
+        indexes = [models.Index(fields=["created_at"], name="registration_created_at")]
         constraints = [
             models.UniqueConstraint(fields=["event_key", "user"], name="one_registration_per_event")
         ]

@@ -1,5 +1,14 @@
-from .cases import Case, CaseEvent, CaseKind
+from .cases import (
+    Case,
+    CaseAppointment,
+    CaseEvent,
+    CaseKind,
+    FilingMilestones,
+    ServiceLevelTarget,
+    WaitingItem,
+)
 from .company import *  # noqa: F403 -- company-creation models, kept in their own module
+from .personal_data import DocumentAccess, RetentionPeriod
 from .reference import FeeGrid, GoodsServicesTerm, NiceClass
 from .register import MarkScript, MarkStatus, RegisterMark
 from .trademark import (
@@ -13,10 +22,13 @@ from .trademark import (
 __all__ = [
     "ApplicantKind",
     "Case",
+    "CaseAppointment",
     "CaseEvent",
     "CaseKind",
+    "DocumentAccess",
     "FeeGrid",
     "FilingChannel",
+    "FilingMilestones",
     "GoodsServicesTerm",
     "MarkScript",
     "MarkStatus",
@@ -24,5 +36,8 @@ __all__ = [
     "NiceClass",
     "PreFilingStatus",
     "RegisterMark",
+    "ServiceLevelTarget",
+    "RetentionPeriod",
     "TrademarkPreFiling",
+    "WaitingItem",
 ]

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 from ..uploads import _random
 
 
@@ -127,6 +129,8 @@ class CompanyStatus(models.TextChoices):
     STATUTES = "statutes", _("Statutes being drawn up")
     REGISTRATIONS = "registrations", _("Registrations under way")
     COMPANY_CREATED = "company_created", _("Company created")
+    # Only when the owner deletes their account (law 09-08): the request stops there.
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class OfficeKind(models.TextChoices):
@@ -189,7 +193,9 @@ class CompanyRequest(models.Model):
     ice_number = models.CharField(_("ICE"), max_length=15, blank=True)
     rc_number = models.CharField(_("trade register number (RC)"), max_length=20, blank=True)
     cnss_number = models.CharField(_("CNSS number"), max_length=20, blank=True)
-    receipt = models.FileField(upload_to=company_receipt_upload_to, blank=True)
+    receipt = models.FileField(
+        upload_to=company_receipt_upload_to, blank=True, storage=private_storage
+    )
     receipt_language = models.CharField(max_length=5, default="fr")
 
     expiry_reminder_sent_for = models.DateField(null=True, blank=True)
@@ -263,7 +269,7 @@ class CompanyDocument(models.Model):
     request = models.ForeignKey(CompanyRequest, on_delete=models.CASCADE, related_name="documents")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("document"), max_length=14, choices=CompanyDocumentKind.choices)
-    file = models.FileField(upload_to=company_document_upload_to)
+    file = models.FileField(upload_to=company_document_upload_to, storage=private_storage)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()

@@ -1,7 +1,10 @@
 import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.storage import private_storage
 
 from ..uploads import filing_file_upload_to, logo_upload_to
 from .cases import Case
@@ -40,17 +43,21 @@ class TrademarkPreFiling(models.Model):
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="trademark")
+    # A case (the project) may protect several marks: one pre-filing per mark.
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="trademarks")
     status = models.CharField(
         _("status"), max_length=20, choices=PreFilingStatus.choices, default=PreFilingStatus.DRAFT
     )
     step = models.PositiveSmallIntegerField(default=1)
+    status_changed_at = models.DateTimeField(default=timezone.now)
 
     mark_text = models.CharField(_("mark"), max_length=200, blank=True)
     mark_type = models.CharField(
         _("type of mark"), max_length=12, choices=MarkType.choices, default=MarkType.WORD
     )
-    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to=logo_upload_to, blank=True, storage=private_storage
+    )
 
     applicant_kind = models.CharField(
         _("applicant"), max_length=8, choices=ApplicantKind.choices, blank=True
@@ -73,7 +80,9 @@ class TrademarkPreFiling(models.Model):
 
     similarity_report = models.JSONField(default=dict, blank=True, editable=False)
     fee_estimate = models.JSONField(default=dict, blank=True, editable=False)
-    filing_file = models.FileField(upload_to=filing_file_upload_to, blank=True, editable=False)
+    filing_file = models.FileField(
+        upload_to=filing_file_upload_to, blank=True, editable=False, storage=private_storage
+    )
 
     class Meta:
         verbose_name = _("trademark pre-filing")

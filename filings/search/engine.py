@@ -1,7 +1,8 @@
 """Rank the earlier marks of the register against a proposed mark.
 
 Two stages. Candidates come from indexes (PostgreSQL: btree on the sorted phonetic key, the
-visual key and the consonant skeleton, pg_trgm GIN on the phonetic key), so a query reads a few
+visual key, the consonant skeleton and the visual key's sorted letters, which swapped letters
+share; pg_trgm GIN on the phonetic key), so a query reads a few
 hundred rows whatever the register's size; SQLite scans (small registers only). Then every
 candidate is scored in Python and given reasons a person can check.
 """
@@ -29,8 +30,10 @@ HIGH, MEDIUM, FLOOR = 85, 70, 55
 
 _TRGM_LIMIT = 150
 # pg_trgm's default (0.3) lets short keys match tens of thousands of rows, which costs heap
-# reads at a million marks; 0.4 keeps one-typo variants (the evaluation set checks it).
-TRGM_THRESHOLD = 0.4
+# reads at a million marks. 0.45 halves the heap pages read against 0.4 (EXPLAIN BUFFERS over
+# bench/trademark_speed.py's queries) and still keeps one substituted letter in a 7-letter key
+# (NIAPYKY/NIAPYCY: 0.45); swapped letters are the sorted-letters channel's job.
+TRGM_THRESHOLD = 0.45
 _KEY_LIMIT = 300
 _COLUMNS = (
     "id, number, mark, nice_classes, script, key_visual, key_phonetic, key_phonetic_sorted, "
@@ -72,6 +75,9 @@ def _candidates_postgresql(keys: MarkKeys) -> list[tuple]:
             UNION ALL
             (SELECT id FROM filings_registermark WHERE key_visual = %(visual)s
              LIMIT {_KEY_LIMIT})
+            UNION ALL
+            (SELECT id FROM filings_registermark
+             WHERE filings_sorted_letters(key_visual) = %(letters)s LIMIT {_KEY_LIMIT})
         )
     """  # noqa: S608 -- only our constants are interpolated; values are parameters.
     with connection.cursor() as cursor:
@@ -83,6 +89,7 @@ def _candidates_postgresql(keys: MarkKeys) -> list[tuple]:
                 "skeleton": keys.skeleton or "\x00",
                 "phonetic": keys.phonetic or keys.visual,
                 "visual": keys.visual,
+                "letters": "".join(sorted(keys.visual)),
             },
         )
         return cursor.fetchall()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from accounts.roles import Role
+from core.outbox import enqueue
 
 from ..access import can_act_as_owner, can_review_case
 from ..exceptions import TransitionNotAllowed
@@ -54,6 +55,8 @@ TRANSITIONS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         S.COMPANY_CREATED: (ADVISOR, ("if_number", "ice_number", "rc_number", "cnss_number"))
     },
     S.COMPANY_CREATED: {},
+    # Reached only through `company_request_withdraw_on_erasure`.
+    S.WITHDRAWN: {},
 }
 EDITABLE = (S.DRAFT, S.INFO_REQUESTED)
 # Statuses in which the next move is the advisor's: the queue's "waiting on us".
@@ -359,10 +362,11 @@ def company_request_transition(
     summary = "; ".join(
         f"{CompanyRequest._meta.get_field(f).verbose_name}: {data[f]}" for f in required
     )
-    case_event_record(
+    event = case_event_record(
         case=request.case, actor=actor, kind="transition", subject=SUBJECT,
         from_status=from_status, to_status=to_status,
         note="\n".join(part for part in (summary, note.strip()) if part)[:5000],
+        item_id=request.pk,
     )  # fmt: skip
     request.case.save(update_fields=["updated_at"])
     from ..tasks_company import company_notify_task, company_render_receipt_task
@@ -371,8 +375,8 @@ def company_request_transition(
     if to_status == S.SUBMITTED and from_status == S.DRAFT:
         request.receipt_language = (translation.get_language() or "fr")[:2]
         request.save(update_fields=["receipt_language"])
-        transaction.on_commit(lambda: company_render_receipt_task.delay(request_id))
-    transaction.on_commit(lambda: company_notify_task.delay(request_id, to_status))
+        enqueue(company_render_receipt_task, request_id)
+    enqueue(company_notify_task, request_id, to_status, event.pk)
     return request
 
 
@@ -442,10 +446,8 @@ def company_message_post(*, request: CompanyRequest, actor, text: str):
     request_id, by_owner = request.pk, can_act_as_owner(actor, request.case)
     from ..tasks_company import company_notify_task
 
-    transaction.on_commit(
-        lambda: company_notify_task.delay(
-            request_id, "message_to_advisor" if by_owner else "message"
-        )
+    enqueue(
+        company_notify_task, request_id, "message_to_advisor" if by_owner else "message", event.pk
     )
     return event
 
@@ -456,10 +458,17 @@ def company_render_receipt(*, request_id: int) -> None:
     request = CompanyRequest.objects.select_related("case__hub", "case__owner", "legal_form").get(
         pk=request_id
     )
+    if request.receipt:  # a re-delivered task: the receipt exists already
+        return
     with translation.override(request.receipt_language or "fr"):
         pdf = render_pdf(template_name="pdf/company_receipt.html", context=receipt_context(request))
-    request.receipt.save(f"{request.reference}.pdf", ContentFile(pdf), save=False)
-    CompanyRequest.objects.filter(pk=request.pk).update(receipt=request.receipt.name)
+    with transaction.atomic():
+        # Two runs at once (a re-delivery racing the first): the second finds the receipt.
+        locked = CompanyRequest.objects.select_for_update().only("pk", "receipt").get(pk=request.pk)
+        if locked.receipt:
+            return
+        request.receipt.save(f"{request.reference}.pdf", ContentFile(pdf), save=False)
+        CompanyRequest.objects.filter(pk=request.pk).update(receipt=request.receipt.name)
 
 
 def receipt_context(request: CompanyRequest, *, partners=None, documents=None) -> dict:
@@ -483,15 +492,45 @@ def _send(*, to: list[str], event: str, request: CompanyRequest, language: str) 
     send_mail(subject, body, None, to)
 
 
-def company_notify(*, request_id: int, event: str) -> None:
+def company_notify(*, request_id: int, event: str, event_id: int | None = None) -> None:
+    """Notify the entrepreneur (and the advisor of submissions and messages to them).
+
+    Through the platform's notifications: one per person and case event, shown under the bell
+    and emailed once (with the company email), unless the person turned these emails off.
+    A request for missing information is always emailed.
+    """
+    from django.urls import reverse
+
+    from accounts.notifications import notification_create
+
     request = CompanyRequest.objects.select_related("case__owner", "case__advisor").get(
         pk=request_id
     )
     owner, advisor = request.case.owner, request.case.advisor
+    recipients = []
     if event != "message_to_advisor":
-        _send(to=[owner.email], event=event, request=request, language=owner.preferred_language)
+        recipients.append(owner)
     if advisor and event in ("message_to_advisor", S.SUBMITTED):
-        _send(to=[advisor.email], event=event, request=request, language=advisor.preferred_language)
+        recipients.append(advisor)
+    kind = "company_info_requested" if event == S.INFO_REQUESTED else "company_update"
+    url = reverse("filings:company_detail", args=[request.public_id])
+    for person in recipients:
+        notification_create(
+            user=person,
+            kind=kind,
+            key=f"company:{request.pk}:{event}:{event_id or request.status_changed_at}:{person.pk}",
+            params={"request_id": request.pk, "event": event, "reference": request.reference},
+            url=url,
+        )
+
+
+def company_notification_email(notification) -> None:
+    request = CompanyRequest.objects.select_related("case__owner", "case__advisor").get(
+        pk=notification.params["request_id"]
+    )
+    user = notification.user
+    _send(to=[user.email], event=notification.params["event"], request=request,
+          language=user.preferred_language)  # fmt: skip
 
 
 def company_send_expiry_reminders(*, today=None) -> int:

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.outbox import enqueue
+
 from ..access import can_act_as_owner, can_review_case
 from ..exceptions import PreFilingIncomplete, TransitionNotAllowed
 from ..models import CaseKind, MarkType, PreFilingStatus, TrademarkPreFiling
@@ -28,19 +30,20 @@ EDITABLE = (S.DRAFT, S.CHANGES_REQUESTED)
 LAST_STEP = 4
 
 
-def prefiling_start(*, owner, hub, mark_text: str = "") -> TrademarkPreFiling:
+def prefiling_start(*, owner, hub=None, mark_text: str = "", case=None) -> TrademarkPreFiling:
+    """Start a pre-filing in a new case, or in an existing case of the owner (its project)."""
+    title = _("Trademark %(mark)s") % {"mark": mark_text} if mark_text else _("Trademark")
     with transaction.atomic():
-        case = case_open(
-            kind=CaseKind.TRADEMARK,
-            owner=owner,
-            hub=hub,
-            title=_("Trademark %(mark)s") % {"mark": mark_text} if mark_text else _("Trademark"),
-            actor=owner,
-        )
+        if case is None:
+            case = case_open(kind=CaseKind.TRADEMARK, owner=owner, hub=hub, title=title,
+                             actor=owner)  # fmt: skip
+        elif not can_act_as_owner(owner, case):
+            raise TransitionNotAllowed(_("Only the owner of this case can protect a brand in it."))
         prefiling = TrademarkPreFiling.objects.create(case=case, mark_text=mark_text[:200])
         case_event_record(
-            case=case, actor=owner, kind="transition", subject=SUBJECT, to_status=S.DRAFT
-        )
+            case=case, actor=owner, kind="transition", subject=SUBJECT, to_status=S.DRAFT,
+            note=mark_text[:200],
+        )  # fmt: skip
     return prefiling
 
 
@@ -78,7 +81,7 @@ def prefiling_save_step(
         chosen = sorted({term.nice_class_id for term in terms} | set(prefiling.classes))
         prefiling.classes = chosen
     prefiling.step = max(prefiling.step, min(step + 1, LAST_STEP))
-    if prefiling.mark_text:
+    if prefiling.mark_text and prefiling.case.kind == CaseKind.TRADEMARK:
         prefiling.case.title = (_("Trademark %(mark)s") % {"mark": prefiling.mark_text})[:200]
         prefiling.case.save(update_fields=["title", "updated_at"])
     prefiling.save()
@@ -138,7 +141,10 @@ def prefiling_transition(
         case.advisor = actor
         case.save(update_fields=["advisor", "updated_at"])
     prefiling.status = to_status
-    prefiling.save(update_fields=["status", "similarity_report", "fee_estimate"])
+    prefiling.status_changed_at = timezone.now()
+    prefiling.save(
+        update_fields=["status", "status_changed_at", "similarity_report", "fee_estimate"]
+    )
     case_event_record(
         case=case,
         actor=actor,
@@ -147,11 +153,12 @@ def prefiling_transition(
         from_status=from_status,
         to_status=to_status,
         note=note.strip(),
+        item_id=prefiling.pk,
     )
     if to_status == S.APPROVED:
         from ..tasks import prefiling_render_filing_file_task
 
-        transaction.on_commit(lambda: prefiling_render_filing_file_task.delay(prefiling.pk))
+        enqueue(prefiling_render_filing_file_task, prefiling.pk)
     return prefiling
 
 

@@ -281,6 +281,8 @@ class Appointment(models.Model):
             models.Index(fields=["advisor", "starts_at"]),
             models.Index(fields=["hub", "starts_at"]),
             models.Index(fields=["entrepreneur", "starts_at"]),
+            # The network figures count the whole network's meetings by month and status.
+            models.Index(fields=["starts_at", "status", "hub"], name="appointment_figures"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,6 +13,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .network import Chamber, Hub
@@ -68,7 +69,9 @@ class CriteriaGrid(models.Model):
 class Criterion(models.Model):
     grid = models.ForeignKey(CriteriaGrid, on_delete=models.PROTECT, related_name="criteria")
     code = models.SlugField(_("code"), max_length=40)
-    title = models.CharField(_("criterion"), max_length=200)
+    title = models.CharField(_("criterion (French)"), max_length=200)
+    title_ar = models.CharField(_("criterion (Arabic)"), max_length=200, blank=True)
+    title_en = models.CharField(_("criterion (English)"), max_length=200, blank=True)
     weight = models.PositiveSmallIntegerField(
         _("weight"), validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
@@ -84,7 +87,13 @@ class Criterion(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.localized_title
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the reader's language; French, the office's own, when not translated."""
+        language = (get_language() or "fr")[:2]
+        return {"ar": self.title_ar, "en": self.title_en}.get(language) or self.title
 
 
 class ApplicationStatus(models.TextChoices):

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.outbox import enqueue
 
 from .. import booking_selectors as sel
+from ..booking_extensions import booking_attach
 from ..models import (
     AdvisorBookingProfile,
     Appointment,
@@ -135,7 +137,7 @@ def _record(appointment, *, actor, from_status, to_status, from_starts_at=None, 
 def _queue_notice(appointment_id: int, kind: str) -> None:
     from ..tasks_booking import appointment_notify_task
 
-    transaction.on_commit(lambda: appointment_notify_task.delay(appointment_id, kind))
+    enqueue(appointment_notify_task, appointment_id, kind)
 
 
 def _clean_description(description: str) -> str:
@@ -159,6 +161,7 @@ def appointment_book(
     description: str,
     advisor_id: int | None = None,
     remind_two_hours_before: bool = False,
+    attach_to: str = "",
     now: datetime | None = None,
 ) -> Appointment:
     """Book a free slot with the chosen advisor, or assign one fairly ("any advisor").
@@ -216,6 +219,8 @@ def appointment_book(
                     remind_two_hours_before=remind_two_hours_before,
                 )
                 _record(appointment, actor=entrepreneur, from_status="", to_status="booked")
+                # In the same transaction: a meeting never exists half-attached.
+                booking_attach(appointment=appointment, value=attach_to, user=entrepreneur)
         except IntegrityError:
             continue
         _queue_notice(appointment.pk, "booked")
@@ -337,6 +342,20 @@ def appointment_cancel(*, appointment: Appointment, reason: str, actor, now=None
     appointment.cancel_reason = reason
     appointment.ics_sequence += 1
     _transition(appointment, to_status=Appointment.Status.CANCELLED, actor=actor, note=reason)
+    _queue_notice(appointment.pk, "cancelled")
+    return appointment
+
+
+@transaction.atomic
+def appointment_cancel_on_erasure(*, appointment: Appointment, actor) -> Appointment:
+    """The entrepreneur deleted their account: the meeting is off whatever the notice, and the
+    advisor is told so the slot is free again."""
+    appointment = _lock_appointment(appointment)
+    if appointment.status != Appointment.Status.BOOKED:
+        return appointment
+    appointment.cancel_reason = ""
+    appointment.ics_sequence += 1
+    _transition(appointment, to_status=Appointment.Status.CANCELLED, actor=actor)
     _queue_notice(appointment.pk, "cancelled")
     return appointment
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_office_staff
 from core.exceptions import ApplicationError
+from core.outbox import enqueue
+from core.uploads import checked_display_name
 
 from ..labelling_files import evidence_file_kind
 from ..labelling_selectors import chambers_user_speaks_for
@@ -93,13 +95,13 @@ def _notify_public(hub_id: int) -> None:
 def _queue_application_email(history: ApplicationHistory) -> None:
     from ..tasks_labelling import application_status_email_task
 
-    transaction.on_commit(lambda: application_status_email_task.delay(history.pk))
+    enqueue(application_status_email_task, history.pk)
 
 
 def _queue_label_email(history: LabelHistory) -> None:
     from ..tasks_labelling import label_status_email_task
 
-    transaction.on_commit(lambda: label_status_email_task.delay(history.pk))
+    enqueue(label_status_email_task, history.pk)
 
 
 # --- Application ------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ def evidence_add(
     if not locked.is_editable:
         raise TransitionNotAllowed(_("This application can no longer be changed."))
     content_type, extension = evidence_file_kind(uploaded_file)
-    original_name = (uploaded_file.name or "file")[-200:]
+    original_name = checked_display_name(uploaded_file.name)
     uploaded_file.name = f"evidence{extension}"
     return ApplicationEvidence.objects.create(
         application=locked,
@@ -229,6 +231,41 @@ def criteria_grid_in_force(on: datetime.date) -> CriteriaGrid | None:
         .order_by("-in_force_from", "-version")
         .first()
     )
+
+
+def criteria_grid_is_locked(grid: CriteriaGrid, *, today: datetime.date | None = None) -> bool:
+    """A grid in force (or that judged an application) is history and may not change."""
+    today = today or timezone.localdate()
+    return grid.in_force_from <= today or LabelApplication.objects.filter(grid=grid).exists()
+
+
+@transaction.atomic
+def criteria_grid_new_version(
+    *, grid: CriteriaGrid, actor, in_force_from: datetime.date | None = None
+) -> CriteriaGrid:
+    """A copy of the grid with the next version number, dated in the future so it can be edited.
+
+    The version number is unique: two staff members copying at once cannot both take it.
+    """
+    last = CriteriaGrid.objects.select_for_update().order_by("-version").first()
+    new = CriteriaGrid.objects.create(
+        version=(last.version if last else 0) + 1,
+        in_force_from=in_force_from or timezone.localdate() + datetime.timedelta(days=30),
+        note=_("Copy of version %(version)s") % {"version": grid.version},
+    )
+    Criterion.objects.bulk_create(
+        Criterion(
+            grid=new,
+            code=c.code,
+            title=c.title,
+            title_ar=c.title_ar,
+            title_en=c.title_en,
+            weight=c.weight,
+            order=c.order,
+        )  # fmt: skip
+        for c in grid.criteria.all()
+    )
+    return new
 
 
 @transaction.atomic
@@ -659,7 +696,7 @@ def reminders_send_expiry(*, today: datetime.date | None = None) -> int:
                 subject_key=label.valid_until.isoformat(),
             )
             if reminder is not None:
-                transaction.on_commit(lambda pk=reminder.pk: label_reminder_email_task.delay(pk))
+                enqueue(label_reminder_email_task, reminder.pk)
                 sent += 1
     return sent
 
@@ -680,8 +717,6 @@ def reminders_send_report_overdue(*, today: datetime.date | None = None) -> int:
                     label=label, kind=LabelReminder.Kind.REPORT_OVERDUE, subject_key=str(period)
                 )
                 if reminder is not None:
-                    transaction.on_commit(
-                        lambda pk=reminder.pk: label_reminder_email_task.delay(pk)
-                    )
+                    enqueue(label_reminder_email_task, reminder.pk)
                     sent += 1
     return sent

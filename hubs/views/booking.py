@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_advisor
+from core.exceptions import ApplicationError
 
 from .. import booking_selectors as sel
-from ..booking_extensions import attach_links
+from ..booking_extensions import attach_links, booking_attachment_choices
 from ..booking_forms import BookingForm, CancelForm, NotesForm, SlotSearchForm, parse_start
 from ..booking_ics import agenda_feed_ics, appointment_ics
 from ..models import Appointment, Hub
@@ -51,10 +52,19 @@ def book_at_hub(request, hub_slug):
             days=7 * SLOT_WEEKS,
         )
         days = sel.group_by_local_day(slots)
+    initial = {"topic": topic, "case": request.GET.get("case", "")} if not form.is_bound else None
+    if initial:
+        form = SlotSearchForm(initial=initial, advisors=advisors)
     return render(
         request,
         "hubs/booking/slots.html",
-        {"hub": hub, "form": form, "days": days, "searched": form.is_bound and form.is_valid()},
+        {
+            "hub": hub,
+            "form": form,
+            "days": days,
+            "searched": form.is_bound and form.is_valid(),
+            "case": request.GET.get("case", "")[:64],
+        },
     )
 
 
@@ -81,7 +91,14 @@ def book_confirm(request, hub_slug):
         ),
         None,
     )
-    form = BookingForm(request.POST or None, modes=slot.modes if slot else None)
+    attach_label, attach_choices = booking_attachment_choices(user=request.user, hub=hub)
+    form = BookingForm(
+        request.POST or None,
+        modes=slot.modes if slot else None,
+        attach_label=attach_label,
+        attach_choices=attach_choices,
+        initial={"attach_to": request.GET.get("case", "")},
+    )
     alternatives = []
     if slot is None and request.method == "GET":
         alternatives = services._alternatives(
@@ -101,7 +118,7 @@ def book_confirm(request, hub_slug):
         except services.SlotTaken as exc:
             form.add_error(None, exc.message)
             alternatives = exc.extra["alternatives"]
-        except services.BookingRefused as exc:
+        except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(

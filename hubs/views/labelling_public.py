@@ -1,8 +1,9 @@
 """What anybody may see: verify a certificate by its code, and the register of labelled hubs."""
 
-from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+from core.http import client_ip
 
 from .. import labelling_selectors as selectors
 from ..forms_labelling import VerifyForm
@@ -12,15 +13,7 @@ VERIFY_WINDOW_SECONDS = 600
 
 
 def _client_ip(request) -> str:
-    # Trust X-Forwarded-For only as far as our own proxies (the setting allauth uses too):
-    # without a proxy, anyone could send a new address with each try.
-    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def _over_limit(request) -> bool:

@@ -15,6 +15,7 @@ from hubs.models.labelling import Label, LabelApplication
 from hubs.selectors import hub_label_statuses
 from tests.accounts.factories import UserFactory, activate_totp, make_office_staff
 from tests.browser.conftest import ARTIFACTS
+from tests.cms.factories import build_tree, hub_page
 from tests.hubs.factories import MembershipFactory
 from tests.hubs.labelling_support import (  # noqa: F401
     PDF_BYTES,
@@ -83,6 +84,11 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     staff = UserFactory(email="staff.browser@example.org", first_name="Leila")
     make_office_staff(staff)
     activate_totp(staff)
+    hub_url = hub_page(build_tree(), hub_a).get_url()
+
+    # The public hub page, before: no label yet (and now in the anonymous page cache).
+    page.goto(hub_url)
+    assert page.locator(".hub-page .label-status-none").count() == 1
 
     # The chamber starts a draft, is told what is missing, completes it and sends it.
     chamber = _logged_in_page(browser, live_server, manager)
@@ -139,6 +145,11 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     screenshot(office, "labelling-office-granted-fr")
     label = Label.objects.get()
     assert hub_label_statuses(hub_ids=[hub_a.pk])[hub_a.pk].code == "pilot"
+    # The grant purged the page cache: the CMS hub page shows the new label at once.
+    page.goto(hub_url)
+    assert page.locator(".hub-page .label-status-pilot").count() == 1
+    assert label.number in page.inner_text(".hub-page .label-status")
+    screenshot(page, "labelling-hub-page-labelled-fr")
 
     # The chamber sees the label and downloads its bilingual certificate.
     chamber.goto(f"/fr/hubs/labelling/labels/{label.public_id}/")
@@ -189,5 +200,8 @@ def test_a_chamber_is_labelled_and_the_public_verifies_the_label(
     assert "Label suspendu" in row.inner_text()
     assert hub_label_statuses(hub_ids=[hub_a.pk])[hub_a.pk].code == "suspended"
     screenshot(page, "labelling-register-fr")
+    page.goto(hub_url)
+    assert page.locator(".hub-page .label-status-suspended").count() == 1
+    screenshot(page, "labelling-hub-page-suspended-fr")
     chamber.context.close()
     office.context.close()

@@ -105,6 +105,11 @@ def move(company, to_status, actor):
 
 def request_in(status, owner, hub, advisor):
     company = draft_request(owner, hub)
+    if status == S.WITHDRAWN:
+        # Only the deletion of the owner's account withdraws a request.
+        from filings.services.personal_data import company_request_withdraw_on_erasure
+
+        return company_request_withdraw_on_erasure(request=company, actor=owner)
     for to_status in PATH_TO[status]:
         actor = owner if to_status == S.SUBMITTED else advisor
         company = move(company, to_status, actor)

@@ -176,11 +176,11 @@ def test_misleading_words_warn_but_do_not_block():
 
 
 UPLOAD_CASES = [
-    ("fake.png", b"MZ\x90\x00 this is an executable", "not a readable"),
-    ("corrupt.png", png_bytes()[:60], "not a readable"),
+    ("fake.png", b"MZ\x90\x00 this is an executable", "none of them"),
+    ("corrupt.png", png_bytes()[:60], "damaged"),
     ("cut.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n", "damaged"),
     ("empty.pdf", b"", "empty"),
-    ("page.pdf", b"<html><script>alert(1)</script></html>", "not a readable"),
+    ("page.pdf", b"<html><script>alert(1)</script></html>", "none of them"),
 ]
 
 

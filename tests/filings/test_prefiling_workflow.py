@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from core.models import OutboxMessage
 from filings.exceptions import PreFilingIncomplete, TransitionNotAllowed
 from filings.models import Case, CaseEvent, PreFilingStatus, TrademarkPreFiling
 from filings.services.trademark import (
@@ -10,6 +11,7 @@ from filings.services.trademark import (
     prefiling_start,
     prefiling_transition,
 )
+from filings.tasks import prefiling_render_filing_file_task
 from tests.filings.factories import complete_prefiling, register
 
 S = PreFilingStatus
@@ -33,12 +35,11 @@ def _illegal_moves():
 
 @pytest.mark.parametrize(("from_status", "to_status", "who"), _legal_moves())
 def test_each_legal_move_is_made_by_the_right_person_and_recorded(
-    from_status, to_status, who, entrepreneur, advisor_a, hub_a, django_capture_on_commit_callbacks
+    from_status, to_status, who, entrepreneur, advisor_a, hub_a
 ):
     prefiling = _at(complete_prefiling(owner=entrepreneur, hub=hub_a), from_status)
     actor = entrepreneur if who == "owner" else advisor_a
-    with django_capture_on_commit_callbacks() as callbacks:
-        prefiling_transition(prefiling=prefiling, to_status=to_status, actor=actor, note="why")
+    prefiling_transition(prefiling=prefiling, to_status=to_status, actor=actor, note="why")
     prefiling.refresh_from_db()
     assert prefiling.status == to_status
     event = CaseEvent.objects.filter(kind="transition").latest("pk")
@@ -50,7 +51,10 @@ def test_each_legal_move_is_made_by_the_right_person_and_recorded(
     )
     assert event.subject == "trademark_prefiling"
     # Only approval queues the filing file.
-    assert len(callbacks) == (1 if to_status == S.APPROVED else 0)
+    filing_file_queued = OutboxMessage.objects.filter(
+        task_name=prefiling_render_filing_file_task.name, args=[prefiling.pk]
+    ).exists()
+    assert filing_file_queued == (to_status == S.APPROVED)
 
 
 @pytest.mark.parametrize(("from_status", "to_status"), _illegal_moves())

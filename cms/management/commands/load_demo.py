@@ -7,6 +7,7 @@ from accounts.roles import Role
 from accounts.validators import DEMO_PASSWORD
 from cms.demo_pages import load_pages
 from core.regions import RegionCode
+from filings.demo_cases import load_cases
 from filings.demo_company import load_company
 from filings.demo_trademarks import load_trademarks
 from hubs.demo import add_membership, load_network
@@ -73,5 +74,6 @@ class Command(BaseCommand):
             load_pages()
             load_trademarks()
             load_company()
+            load_cases()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(DEMO_ACCOUNTS_TEXT.format(DEMO_PASSWORD, DEMO_TOTP_SECRET))

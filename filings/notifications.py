@@ -1,0 +1,146 @@
+"""What filings tells people, through the platform's notifications (see accounts.notifications).
+
+Every state change of a case goes through `case_event_record`; on commit it asks this module
+whom to tell. Company-creation requests keep their own emails (filings.services.company).
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from accounts.notifications import NotificationKind, notification_create, register_notification_kind
+
+from .access import ADVISING_ROLES
+from .models import CaseEvent, CompanyStatus, PreFilingStatus
+
+# Asking the entrepreneur for what is missing is part of the process: always emailed.
+INFO_REQUESTED = {"trademark_prefiling": PreFilingStatus.CHANGES_REQUESTED}
+
+
+def _status(params: dict) -> str:
+    choices = {"trademark_prefiling": PreFilingStatus, "company_request": CompanyStatus}
+    try:
+        return str(choices[params["subject"]](params["status"]).label)
+    except (KeyError, ValueError):
+        return params.get("status", "")
+
+
+def _case_update(params):
+    return _("%(reference)s: %(title)s is now “%(status)s”.") % {
+        "reference": params["reference"], "title": params["title"], "status": _status(params)
+    }  # fmt: skip
+
+
+def _case_info_requested(params):
+    return _("%(reference)s: your advisor asks for changes to %(title)s.") % params
+
+
+def _case_message(params):
+    return _("%(reference)s: new message from %(author)s.") % params
+
+
+def _case_meeting(params):
+    return _("%(reference)s: a meeting on %(date)s is attached to the case.") % params
+
+
+def _company_update(params):
+    texts = {
+        "message": _("%(reference)s: new message."),
+        "message_to_advisor": _("%(reference)s: new message from the entrepreneur."),
+        "submitted": _("%(reference)s: the request is received."),
+    }
+    text = texts.get(params["event"])
+    if text:
+        return text % params
+    return _("%(reference)s is now “%(status)s”.") % {
+        "reference": params["reference"],
+        "status": _status({"subject": "company_request", "status": params["event"]}),
+    }
+
+
+def _company_email(notification):
+    from .services.company import company_notification_email
+
+    company_notification_email(notification)
+
+
+def register() -> None:
+    for kind in (
+        NotificationKind("company_update", _lazy("My company-creation requests"), _company_update,
+                         email=_company_email),
+        NotificationKind("company_info_requested", _lazy("Information requested on a request"),
+                         _company_update, required=True, email=_company_email),
+        NotificationKind("case_update", _lazy("My trademark pre-filings"), _case_update),
+        NotificationKind("case_info_requested", _lazy("Changes requested on a pre-filing"),
+                         _case_info_requested, required=True),
+        NotificationKind("case_message", _lazy("Messages on my case files"), _case_message),
+        NotificationKind("case_meeting", _lazy("Meetings attached to a case file"), _case_meeting),
+    ):  # fmt: skip
+        register_notification_kind(kind)
+
+
+def _advisors(case) -> list:
+    if case.advisor_id:
+        return [case.advisor]
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(
+            hub_memberships__hub_id=case.hub_id, hub_memberships__role__in=ADVISING_ROLES
+        ).distinct()
+    )
+
+
+def case_event_notify(*, event_id: int) -> None:
+    """Tell the other side of the case about one event (company requests notify themselves)."""
+    event = (
+        CaseEvent.objects.select_related("case__owner", "case__advisor", "actor")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None or event.subject == "company_request":
+        return
+    case = event.case
+    by_owner = event.actor_id == case.owner_id
+    params = {"reference": case.reference, "title": case.title, "subject": event.subject,
+              "status": event.to_status}  # fmt: skip
+    if event.kind == "transition" and event.from_status:
+        kind = (
+            "case_info_requested"
+            if INFO_REQUESTED.get(event.subject) == event.to_status
+            else "case_update"
+        )
+        recipients = _advisors(case) if by_owner else [case.owner]
+    elif event.kind in ("message", "comment"):
+        kind = "case_message"
+        params["author"] = str(event.actor) if event.actor else ""
+        recipients = _advisors(case) if by_owner else [case.owner]
+    else:
+        return
+    url = reverse("filings:case_detail", args=[case.public_id])
+    for person in recipients:
+        if person.pk != event.actor_id:
+            notification_create(
+                user=person, kind=kind, key=f"case-event:{event.pk}:{person.pk}",
+                params=params, url=url,
+            )  # fmt: skip
+
+
+def case_meeting_notify(*, link) -> None:
+    appointment, case = link.appointment, link.case
+    from hubs.booking_selectors import HUB_TIME_ZONE
+
+    params = {
+        "reference": case.reference,
+        "date": appointment.starts_at.astimezone(HUB_TIME_ZONE).strftime("%d/%m/%Y %H:%M"),
+    }
+    notification_create(
+        user=appointment.advisor,
+        kind="case_meeting",
+        key=f"case-meeting:{link.pk}:{appointment.advisor_id}",
+        params=params,
+        url=reverse("filings:case_detail", args=[case.public_id]),
+    )
+
+
+__all__ = ["case_event_notify", "case_meeting_notify", "register"]
