@@ -20,6 +20,21 @@ celery_app.conf.task_always_eager = True
 celery_app.conf.task_eager_propagates = True
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # Transactional tests start from the migrated database, reloaded from the copy Django
+    # serialized at setup. Django keeps that copy on the connection object, and a test that
+    # drove Playwright (greenlets, each with its own context) gets a fresh connection object
+    # without it: keep the copy on the class so every connection to the test database has it.
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    contents = getattr(wrapper, "_test_serialized_contents", None)
+    if contents is not None:
+        type(wrapper)._test_serialized_contents = contents
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     # The test client leaves the last request's language active in this thread; every test
@@ -105,7 +120,8 @@ def personas(entrepreneur, other_entrepreneur, advisor_a, advisor_b, hub_editor,
 def pytest_collection_modifyitems(config, items):
     # Tests that commit for real (live server, threads racing on PostgreSQL) end by flushing
     # the database, which also drops what migrations seeded (Wagtail's root page, reference
-    # data). `make test` runs them in a second, serial pass, after the parallel one.
+    # data). `make test` runs them in a second, serial pass, after the parallel one, and each
+    # starts from the migrated database again (serialized rollback), whatever ran before it.
     for item in items:
         marker = item.get_closest_marker("django_db")
         commits = marker is not None and (
@@ -113,3 +129,6 @@ def pytest_collection_modifyitems(config, items):
         )
         if commits or {"live_server", "transactional_db"} & set(item.fixturenames):
             item.add_marker(pytest.mark.transactional)
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

@@ -1,16 +1,30 @@
 """One founder's case file, followed in the browser: a company request whose name is refused,
 the brand protected in the same case, two meetings (one booked from the blocked step), the
-timeline in French, and the case page in Arabic on a phone."""
+timeline in French, and the case page in Arabic on a phone; then the same journey, counted on
+its hub's figures."""
 
 import re
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
+from django.utils import timezone
 
 from filings.data.company import seed
-from filings.models import Case, CaseAppointment, CompanyDelay, LegalForm, NameWord
-from hubs.models import BookingPolicy
-from tests.accounts.factories import PASSWORD
+from filings.models import (
+    Case,
+    CaseAppointment,
+    CompanyDelay,
+    GoodsServicesTerm,
+    LegalForm,
+    MarkType,
+    NameWord,
+    PreFilingStatus,
+)
+from filings.services.trademark import prefiling_transition
+from hubs.models import Appointment, BookingPolicy
+from hubs.services.booking import appointment_close
+from tests.accounts.factories import PASSWORD, UserFactory, activate_totp, make_office_staff
+from tests.browser.test_figures import _logged_in
 from tests.filings.company_helpers import S, request_in
 from tests.hubs.factories_booking import open_hours
 
@@ -88,3 +102,52 @@ def test_a_founders_case_file(page, phone_page, screenshot, entrepreneur, adviso
     assert phone_page.get_attribute("html", "dir") == "rtl"
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone_page, "case-file-ar-phone")
+
+
+def _submit_the_brand(case, owner):
+    prefiling = case.trademarks.get()
+    prefiling.mark_type = MarkType.WORD
+    prefiling.applicant_kind = "person"
+    prefiling.applicant_name = "Salma Bennani"
+    prefiling.applicant_address = "12 rue des Arts, Casablanca"
+    prefiling.applicant_resides_in_morocco = True
+    prefiling.classes = [29]
+    prefiling.step = 4
+    prefiling.save()
+    prefiling.terms.set(GoodsServicesTerm.objects.filter(nice_class_id=29)[:2])
+    prefiling_transition(
+        prefiling=prefiling, to_status=PreFilingStatus.SUBMITTED, actor=owner, note=""
+    )
+
+
+def test_the_founders_journey_is_counted_on_the_hubs_figures(
+    browser, live_server, page, entrepreneur, advisor_a, hub_a, screenshot
+):
+    case = founder_case_journey(page, entrepreneur=entrepreneur, advisor=advisor_a, hub=hub_a)
+    _submit_the_brand(case, entrepreneur)
+    first, second = Appointment.objects.filter(
+        pk__in=case.appointment_links.values("appointment_id")
+    ).order_by("starts_at")
+    appointment_close(
+        appointment=first,
+        outcome=Appointment.Status.HELD,
+        actor=advisor_a,
+        now=first.starts_at + timedelta(minutes=30),
+    )
+    staff = UserFactory(email="staff.journey@example.org")
+    make_office_staff(staff)
+    activate_totp(staff)
+
+    office = _logged_in(browser, live_server, staff, {"width": 1280, "height": 900})
+    start = timezone.localdate().replace(day=1)
+    end = timezone.localtime(second.starts_at).date()
+    office.goto(f"/fr/hubs/figures/hubs/{hub_a.slug}/?start={start}&end={end}")
+
+    def figure(key):
+        return office.locator(f'[data-figure="{key}"] .figure-value').inner_text()
+
+    assert figure("company_requests_received") == "1"
+    assert figure("certificates_refused") == "1"
+    assert figure("prefilings_received") == "1"
+    assert figure("appointments_held") == "1"
+    screenshot(office, "figures-hub-after-the-journey")
