@@ -36,7 +36,11 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.private_services import drill_environment, private_services  # noqa: E402
+from bench.private_services import (  # noqa: E402
+    database_copy,
+    drill_environment,
+    private_services,
+)
 
 WORK_DIR = Path(tempfile.mkdtemp(prefix="drill-work-"))
 MAIL_DIR = WORK_DIR / "mail"
@@ -57,20 +61,8 @@ def setup_django(env: dict) -> None:
 
 def migrate(env: dict, clone_from: str | None) -> None:
     if clone_from:
-        # A database already migrated (e.g. your own carres_hN): copying it takes seconds where
-        # running every migration on a busy machine takes minutes.
         say(f"copying the schema and data of {clone_from} into the private database")
-        dump = subprocess.run(
-            ["pg_dump", "--no-owner", "--no-privileges", clone_from],
-            capture_output=True,
-            check=True,
-        ).stdout
-        subprocess.run(
-            ["psql", "--quiet", "--set", "ON_ERROR_STOP=1", env["DATABASE_URL"]],
-            input=dump,
-            capture_output=True,
-            check=True,
-        )
+        database_copy(source_url=clone_from, target_url=env["DATABASE_URL"])
         return
     say("migrating the private database")
     subprocess.run(

@@ -44,7 +44,11 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.private_services import drill_environment, private_services  # noqa: E402
+from bench.private_services import (  # noqa: E402
+    database_copy,
+    drill_environment,
+    private_services,
+)  # noqa: E402
 
 PAGE_TARGET_MS, SUBMISSION_TARGET_MS = 300, 1000
 MIX = (("visitor", 0.6), ("entrepreneur", 0.25), ("advisor", 0.15))
@@ -268,17 +272,7 @@ def summarise(stats: Stats, duration: float, users: int) -> bool:
 
 def prepare(env: dict, clone_from: str | None) -> None:
     if clone_from:
-        dump = subprocess.run(
-            ["pg_dump", "--no-owner", "--no-privileges", clone_from],
-            capture_output=True,
-            check=True,
-        ).stdout
-        subprocess.run(
-            ["psql", "--quiet", "--set", "ON_ERROR_STOP=1", env["DATABASE_URL"]],
-            input=dump,
-            capture_output=True,
-            check=True,
-        )
+        database_copy(source_url=clone_from, target_url=env["DATABASE_URL"])
         return  # a copy of a database that has the demo data already
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
