@@ -48,7 +48,7 @@ from bench.private_services import (  # noqa: E402
     database_copy,
     drill_environment,
     private_services,
-)  # noqa: E402
+)
 
 PAGE_TARGET_MS, SUBMISSION_TARGET_MS = 300, 1000
 MIX = (("visitor", 0.6), ("entrepreneur", 0.25), ("advisor", 0.15))
