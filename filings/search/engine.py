@@ -86,7 +86,9 @@ def _candidates_postgresql(keys: MarkKeys) -> list[tuple]:
             sql,
             {
                 "exact": [k for k in exact_keys if k],
-                "skeleton": keys.skeleton or "\x00",
+                # A mark of vowels or digits only ("Aya", "0") has no skeleton: NULL matches
+                # nothing (PostgreSQL refuses a NUL character in text).
+                "skeleton": keys.skeleton or None,
                 "phonetic": keys.phonetic or keys.visual,
                 "visual": keys.visual,
                 "letters": "".join(sorted(keys.visual)),

@@ -104,6 +104,13 @@ def test_empty_or_punctuation_only_query_returns_nothing(earlier_marks):
     assert marks_similar_to(" -- '' ", classes=[3]) == []
 
 
+@pytest.mark.parametrize("query", ["AYA", "0", "EAU", "OUI 2"])
+def test_a_mark_of_vowels_or_digits_only_is_searched_like_any_other(earlier_marks, query):
+    # No consonant skeleton: the search must still answer (it once sent PostgreSQL a NUL).
+    register(("V-1", query, "3"))
+    assert "V-1" in [match.number for match in marks_similar_to(query, classes=[3])]
+
+
 def test_keys_fold_the_usual_spellings_together():
     assert mark_keys("Mohamed").skeleton == mark_keys("Muhammad").skeleton == "mhmd"
     assert mark_keys("محمد").skeleton == "mhmd"
