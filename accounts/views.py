@@ -1,5 +1,6 @@
 import json
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -119,6 +120,14 @@ def personal_data(request):
     refusal = account_deletion_refusal(request.user)
     form = None if refusal else AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form is not None and form.is_valid():
+        # The password is asked again from a signed-in session: without a limit, a stolen
+        # session could try passwords here where the login page would stop it.
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            form.add_error("password", _("Too many attempts. Wait a minute before trying again."))
+            return render(
+                request, "accounts/personal_data.html", {"form": form, "refusal": refusal},
+                status=429,
+            )  # fmt: skip
         try:
             account_delete(
                 user=request.user, password=form.cleaned_data["password"], actor=request.user

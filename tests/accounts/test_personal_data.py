@@ -228,6 +228,19 @@ def test_a_wrong_password_deletes_nothing(client, life, entrepreneur):
     assert entrepreneur.deleted_at is None and entrepreneur.phone == PHONE
 
 
+def test_guessing_the_password_on_the_delete_form_is_stopped(client, entrepreneur):
+    client.force_login(entrepreneur)
+    url = reverse("accounts:personal_data")
+    for guess in range(10):
+        client.post(url, {"password": f"guess-{guess}", "confirm": "on"})
+    # Even the right password waits now: the form cannot be used to try passwords.
+    response = client.post(url, {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 429
+    assert "Trop de tentatives" in str(response.context["form"].errors["password"])
+    entrepreneur.refresh_from_db()
+    assert entrepreneur.deleted_at is None and entrepreneur.is_active
+
+
 @pytest.mark.parametrize("persona", ["advisor_a", "hub_editor", "office_staff"])
 def test_a_privileged_account_cannot_delete_itself(client, personas, persona):
     user = personas[persona]
