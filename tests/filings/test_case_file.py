@@ -105,6 +105,14 @@ def test_case_list_shows_own_cases_only(client, company, other_entrepreneur, hub
     assert company.case.reference in page and theirs.case.reference not in page
 
 
+def test_my_space_links_to_each_of_my_case_files(client, company, entrepreneur, other_entrepreneur):
+    case_url = reverse("filings:case_detail", args=[company.case.public_id])
+    client.force_login(entrepreneur)
+    assert case_url in client.get(reverse("accounts:my_space")).content.decode()
+    client.force_login(other_entrepreneur)
+    assert case_url not in client.get(reverse("accounts:my_space")).content.decode()
+
+
 def test_timeline_merges_everything_newest_first_in_constant_queries(
     client, company, entrepreneur, advisor_a, hub_a, open_a, django_assert_max_num_queries
 ):
