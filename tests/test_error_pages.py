@@ -1,0 +1,38 @@
+"""What a visitor sees when a page is missing or the platform fails: their language, no trace."""
+
+import pytest
+from django.test import Client
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "direction"),
+    [("fr", "Cette page n’existe pas", "ltr"), ("ar", "هذه الصفحة غير موجودة", "rtl")],
+)
+def test_a_missing_page_answers_404_in_the_visitors_language(
+    client, db, language, title, direction
+):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert title in page and f'dir="{direction}"' in page
+
+
+@pytest.fixture
+def failing_site(settings, db):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    return Client(raise_request_exception=False)
+
+
+def test_the_database_out_of_reach_is_a_503_that_asks_to_retry(failing_site):
+    response = failing_site.get("/database-gone/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    page = response.content.decode()
+    assert "Service momentanément indisponible" in page and "Connection refused" not in page
+
+
+def test_a_bug_is_a_500_that_shows_nothing_of_the_error(failing_site):
+    response = failing_site.get("/bug/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Une erreur est survenue de notre côté" in page and "a bug" not in page
