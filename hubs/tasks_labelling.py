@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.roles import Role
+from core.effects import effect_once, task_effect_key
 
 from .models.labelling import ApplicationHistory, LabelHistory, LabelReminder
 
@@ -35,35 +36,44 @@ def _chamber_recipients(*, hub, extra=()):
     return list(users.values())
 
 
-def _send(*, template: str, users, context: dict, path_name: str, path_kwargs: dict) -> int:
+def _send(task, *, template: str, users, context: dict, path_name: str, path_kwargs: dict) -> int:
+    """One email per recipient, once: a retry after the third recipient failed, or the task
+    re-delivered after its worker died, does not write again to the first two."""
+    key = task_effect_key(task, "email")
     sent = 0
     for user in users:
-        # Each recipient reads the email in their own language, links included.
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            full_context = {
-                **context,
-                "user": user,
-                "url": settings.SITE_URL + reverse(path_name, kwargs=path_kwargs),
-            }
-            subject = " ".join(
-                render_to_string(f"emails/{template}_subject.txt", full_context).split()
-            )
-            body = render_to_string(f"emails/{template}_body.txt", full_context)
-            html = render_to_string(f"emails/{template}_body.html", full_context)
-        message = EmailMultiAlternatives(subject, body, to=[user.email])
-        message.attach_alternative(html, "text/html")
-        message.send()
-        sent += 1
+        with effect_once(f"{key}:{user.pk}" if key else None) as first:
+            if first:
+                _send_one(template=template, user=user, context=context,
+                          path_name=path_name, path_kwargs=path_kwargs)  # fmt: skip
+                sent += 1
     return sent
 
 
-@shared_task(**TASK_OPTIONS)
-def application_status_email_task(history_id: int) -> int:
+def _send_one(*, template: str, user, context: dict, path_name: str, path_kwargs: dict) -> None:
+    # Each recipient reads the email in their own language, links included.
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        full_context = {
+            **context,
+            "user": user,
+            "url": settings.SITE_URL + reverse(path_name, kwargs=path_kwargs),
+        }
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", full_context).split())
+        body = render_to_string(f"emails/{template}_body.txt", full_context)
+        html = render_to_string(f"emails/{template}_body.html", full_context)
+    message = EmailMultiAlternatives(subject, body, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@shared_task(bind=True, **TASK_OPTIONS)
+def application_status_email_task(self, history_id: int) -> int:
     history = ApplicationHistory.objects.select_related(
         "application__hub", "application__created_by"
     ).get(pk=history_id)
     application = history.application
     return _send(
+        self,
         template="labelling_application_update",
         users=_chamber_recipients(hub=application.hub, extra=[application.created_by]),
         context={"history": history, "application": application},
@@ -72,14 +82,15 @@ def application_status_email_task(history_id: int) -> int:
     )
 
 
-@shared_task(**TASK_OPTIONS)
-def label_status_email_task(history_id: int) -> int:
+@shared_task(bind=True, **TASK_OPTIONS)
+def label_status_email_task(self, history_id: int) -> int:
     history = LabelHistory.objects.select_related("label__hub", "label__application").get(
         pk=history_id
     )
     label = history.label
     creator = label.application.created_by if label.application_id else None
     return _send(
+        self,
         template="labelling_label_update",
         users=_chamber_recipients(hub=label.hub, extra=[creator]),
         context={"history": history, "label": label},
@@ -88,8 +99,8 @@ def label_status_email_task(history_id: int) -> int:
     )
 
 
-@shared_task(**TASK_OPTIONS)
-def label_reminder_email_task(reminder_id: int) -> int:
+@shared_task(bind=True, **TASK_OPTIONS)
+def label_reminder_email_task(self, reminder_id: int) -> int:
     reminder = LabelReminder.objects.select_related("label__hub").get(pk=reminder_id)
     template = (
         "labelling_reminder_expiry"
@@ -97,6 +108,7 @@ def label_reminder_email_task(reminder_id: int) -> int:
         else "labelling_reminder_report"
     )
     return _send(
+        self,
         template=template,
         users=_chamber_recipients(hub=reminder.label.hub),
         context={"reminder": reminder, "label": reminder.label},

@@ -300,3 +300,39 @@ def test_the_current_label_wins_over_an_older_withdrawn_one(hub_a):
         months=18,
     )
     assert hub_label_statuses(hub_ids=[hub_a.pk])[hub_a.pk].code == "pilot"
+
+
+def test_a_redelivered_or_retried_email_task_writes_to_each_person_once(
+    hub_a, chamber_manager, monkeypatch
+):
+    from hubs import tasks_labelling
+    from tests.accounts.factories import UserFactory
+    from tests.hubs.factories import MembershipFactory
+
+    second_manager = UserFactory(email="manager.a2@example.org")
+    MembershipFactory(user=second_manager, hub=hub_a, role="hub_manager")
+    application = make_application(hub=hub_a, manager=chamber_manager)
+    services.application_submit(application=application, actor=chamber_manager)
+    history = ApplicationHistory.objects.filter(application=application).latest("pk")
+    mail.outbox.clear()
+
+    # The mail server refuses the second message once: Celery retries the task (same id).
+    real_send_one, calls = tasks_labelling._send_one, []
+
+    def flaky_send_one(**kwargs):
+        calls.append(kwargs["user"].pk)
+        if len(calls) == 2:
+            raise OSError("mail server hiccup")
+        real_send_one(**kwargs)
+
+    monkeypatch.setattr(tasks_labelling, "_send_one", flaky_send_one)
+    with pytest.raises(OSError):
+        tasks_labelling.application_status_email_task.apply(
+            args=(history.pk,), task_id="labelling-1", throw=True, retries=5
+        )
+    for _delivery in range(2):  # the retry, then a re-delivery after a worker died
+        tasks_labelling.application_status_email_task.apply(
+            args=(history.pk,), task_id="labelling-1"
+        )
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == sorted([chamber_manager.email, second_manager.email])
