@@ -270,13 +270,38 @@ def summarise(stats: Stats, duration: float, users: int) -> bool:
     return held
 
 
+# The demo agendas (weekdays, office hours) fill up after a few dozen bookings, and from then on
+# the virtual entrepreneurs find no slot and stop booking: in the bench's own copy, the advisors
+# of the hub booked here open every day from 8:00 to 20:00 with no daily cap.
+ROOMY_AGENDAS = """
+from datetime import time
+from hubs.models import AdvisorBookingProfile, AvailabilityRule, Hub
+hub = Hub.objects.get(slug="carre-cst")
+rules = AvailabilityRule.objects.filter(hub=hub)
+advisors = set(rules.values_list("advisor_id", flat=True))
+rules.delete()
+for advisor_id in advisors:
+    for weekday in range(7):
+        AvailabilityRule.objects.create(
+            advisor_id=advisor_id, hub=hub, weekday=weekday, start_time=time(8),
+            end_time=time(20), buffer_minutes=0, min_notice_hours=1,
+            modes=["hub", "phone", "video"],
+        )
+AdvisorBookingProfile.objects.filter(advisor_id__in=advisors).update(daily_cap=100)
+"""
+
+
 def prepare(env: dict, clone_from: str | None) -> None:
+    manage = [sys.executable, "manage.py"]
     if clone_from:
         database_copy(source_url=clone_from, target_url=env["DATABASE_URL"])
-        return  # a copy of a database that has the demo data already
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run(manage + command, cwd=BASE_DIR, env=env, check=True, capture_output=True)
+    else:
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+            subprocess.run(manage + command, cwd=BASE_DIR, env=env, check=True, capture_output=True)
+    subprocess.run(
+        manage + ["shell", "-c", ROOMY_AGENDAS],
+        cwd=BASE_DIR, env=env, check=True, capture_output=True,
+    )  # fmt: skip
 
 
 def main() -> int:

@@ -159,6 +159,7 @@ def _per_class(scope: FigureScope) -> Breakdown:
         )
         classes = ", json_each(tp.classes) c"
     where = f"tp.id IN ({ids_sql})"
+    # S608: table and SQL fragments are ours; the ids query keeps its values as parameters.
     sql = f"SELECT {counted} FROM {table} tp {classes} WHERE {where} GROUP BY 1 ORDER BY 1"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

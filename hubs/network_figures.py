@@ -156,10 +156,12 @@ def _percentiles_aggregate(inner_sql: str, columns, base: str) -> str:
         parts += [
             f"percentile_cont({p}) WITHIN GROUP (ORDER BY {diff})" for p in PERCENTILES
         ]  # fmt: skip
+    # Column names are ours and inner_sql comes from the ORM with its values as parameters.
     return f"SELECT {', '.join(parts)} FROM ({inner_sql}) t"  # noqa: S608
 
 
 def _percentiles_window(inner_sql: str, columns, base: str, vendor: str) -> str:
+    # S608 below: column names and percentiles are our constants; values stay parameters.
     floor = "FLOOR({})" if vendor == "postgresql" else "CAST({} AS INTEGER)"
     values = " UNION ALL ".join(
         f"SELECT {i} AS k, {_epoch_diff(column, base, vendor)} AS v "  # noqa: S608

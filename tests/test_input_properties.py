@@ -85,6 +85,47 @@ def test_any_input_gives_a_clear_answer(form_class, data):
             assert all(isinstance(message, str) and message.strip() for message in messages)
 
 
+def _forms_with_arguments():
+    """Our forms that need objects from the database, with the objects they are given."""
+    from accounts.models import User
+    from hubs.models import Hub
+    from hubs.models.labelling import CriteriaGrid
+
+    grid = CriteriaGrid.objects.order_by("-pk").first()
+    return {
+        "NotificationPreferencesForm": lambda data: accounts_forms.NotificationPreferencesForm(
+            data, user=User.objects.first()
+        ),
+        "AssignForm": lambda data: company_forms.AssignForm(data, advisors=User.objects.all()),
+        "NewApplicationForm": lambda data: forms_labelling.NewApplicationForm(
+            data, hubs=Hub.objects.all()
+        ),
+        "ScoresForm": lambda data: forms_labelling.ScoresForm(
+            data, criteria=grid.criteria.all() if grid else [], scores={}
+        ),
+        "AnnualReportForm": lambda data: forms_labelling.AnnualReportForm(
+            data, periods=[2025, 2026]
+        ),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "form_name",
+    ["NotificationPreferencesForm", "AssignForm", "NewApplicationForm", "ScoresForm",
+     "AnnualReportForm"],
+)  # fmt: skip
+@given(data=st.data())
+def test_forms_that_need_objects_give_a_clear_answer_too(form_name, entrepreneur, hub_a, data):
+    build = _forms_with_arguments()[form_name]
+    fields = build(None).fields
+    values = {name: data.draw(hostile_text, label=name) for name in fields}
+    form = build(values)
+    if not form.is_valid():
+        for messages in form.errors.values():
+            assert all(isinstance(message, str) and message.strip() for message in messages)
+
+
 @given(content=st.binary(max_size=2048), name=st.text(max_size=60))
 def test_any_bytes_under_any_name_are_accepted_or_refused_with_a_reason(content, name):
     upload = SimpleUploadedFile("x", content)
