@@ -1,8 +1,10 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,6 +86,9 @@ class CaseEvent(models.Model):
     from_status = models.CharField(max_length=32, blank=True)
     to_status = models.CharField(max_length=32, blank=True)
     note = models.TextField(blank=True)
+    # What a move or a document recorded, by field name of the request or document: labelled
+    # when shown, in the reader's language (a note is free text, in its writer's).
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -109,6 +114,23 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.kind} {self.from_status}->{self.to_status}"
+
+    def details_display(self) -> list[tuple[str, str]]:
+        """(label, value) lines of `details`, in the active language."""
+        from .company import CompanyDocument, CompanyRequest
+
+        if self.kind == "document":
+            kind = self.details.get("kind", "")
+            choices = dict(CompanyDocument._meta.get_field("kind").flatchoices)
+            return [(str(choices.get(kind, kind)), self.details.get("original_name", ""))]
+        lines = []
+        for name, value in self.details.items():
+            try:
+                field = CompanyRequest._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            lines.append((capfirst(str(field.verbose_name)), str(value)))
+        return lines
 
     def _status_label(self, value: str) -> str:
         """The status in words, in the reader's language, whatever the subject of the event."""

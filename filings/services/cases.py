@@ -44,6 +44,7 @@ def case_event_record(
     from_status="",
     to_status="",
     note="",
+    details: dict | None = None,
     item_id: int | None = None,
     at=None,
 ) -> CaseEvent:
@@ -61,6 +62,7 @@ def case_event_record(
         from_status=from_status,
         to_status=to_status,
         note=note,
+        details=details or {},
         at=at or timezone.now(),
     )
     if kind == "transition" and item_id is not None:

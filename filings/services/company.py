@@ -142,7 +142,7 @@ def company_document_add(*, request: CompanyRequest, actor, kind: str, upload) -
     document.save()
     case_event_record(
         case=request.case, actor=actor, kind="document", subject=SUBJECT,
-        note=f"{document.get_kind_display()}: {document.original_name}",
+        details={"kind": document.kind, "original_name": document.original_name},
     )  # fmt: skip
     return document
 
@@ -359,14 +359,10 @@ def company_request_transition(
     request.status_changed_at = now
     request.waiting_reminder_sent_at = None
     request.save()
-    summary = "; ".join(
-        f"{CompanyRequest._meta.get_field(f).verbose_name}: {data[f]}" for f in required
-    )
     event = case_event_record(
         case=request.case, actor=actor, kind="transition", subject=SUBJECT,
-        from_status=from_status, to_status=to_status,
-        note="\n".join(part for part in (summary, note.strip()) if part)[:5000],
-        item_id=request.pk,
+        from_status=from_status, to_status=to_status, note=note.strip()[:5000],
+        details={field: str(data[field]) for field in required}, item_id=request.pk,
     )  # fmt: skip
     request.case.save(update_fields=["updated_at"])
     from ..tasks_company import company_notify_task, company_render_receipt_task

@@ -81,8 +81,8 @@ def case_anonymise(*, case: Case) -> Case:
     case.title = ANONYMISED
     case.anonymised_at = timezone.now()
     case.save(update_fields=["title", "anonymised_at", "updated_at"])
-    # Notes are free text: they quote names, numbers and what was discussed.
-    CaseEvent.objects.filter(case=case).exclude(note="").update(note="")
+    # Notes and details quote names, numbers, file names and what was discussed.
+    CaseEvent.objects.filter(case=case).update(note="", details={})
     company = CompanyRequest.objects.filter(case=case).first()
     if company is not None:
         for document in company.documents.all():
@@ -128,7 +128,7 @@ def erase(*, user, actor) -> None:
         case_anonymise(case=case)
     # What they wrote on other people's cases (entrepreneurs write only on their own, but a
     # former advisor's account may have been emptied of its role first).
-    CaseEvent.objects.filter(actor=user).exclude(note="").update(note="")
+    CaseEvent.objects.filter(actor=user).update(note="", details={})
 
 
 # --- Retention ------------------------------------------------------------------------------
@@ -235,6 +235,7 @@ def export_history(user) -> list[Record]:
             ("from_status", _("From"), e.from_label),
             ("to_status", _("To"), e.to_label),
             ("note", _("Note"), e.note),
+            ("details", _("Details"), "; ".join(f"{k}: {v}" for k, v in e.details_display())),
         ]
         for e in events
     ]
