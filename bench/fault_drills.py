@@ -63,8 +63,7 @@ def migrate(env: dict, clone_from: str | None) -> None:
     if clone_from:
         say(f"copying the schema and data of {clone_from} into the private database")
         database_copy(source_url=clone_from, target_url=env["DATABASE_URL"])
-        return
-    say("migrating the private database")
+    say("migrating the private database (the newest migrations, for a copy)")
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=BASE_DIR,

@@ -68,12 +68,15 @@ class Stats:
         self.lock = threading.Lock()
         self.latencies = collections.defaultdict(list)
         self.errors = collections.Counter()
+        # What the failures were: the status (0 for a dropped or timed-out connection).
+        self.error_statuses = collections.defaultdict(collections.Counter)
 
-    def record(self, label: str, ms: float, ok: bool) -> None:
+    def record(self, label: str, ms: float, ok: bool, status=None) -> None:
         with self.lock:
             self.latencies[label].append(ms)
             if not ok:
                 self.errors[label] += 1
+                self.error_statuses[label][status] += 1
 
 
 class VirtualUser:
@@ -105,7 +108,7 @@ class VirtualUser:
             self.connection.close()
             self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
             status, text, location = 0, "", ""
-        self.stats.record(label, 1000 * (time.perf_counter() - started), status in expect)
+        self.stats.record(label, 1000 * (time.perf_counter() - started), status in expect, status)
         return status, text, location
 
 
@@ -267,6 +270,8 @@ def summarise(stats: Stats, duration: float, users: int) -> bool:
             f"{p95:6.0f}ms {p99:6.0f}ms {stats.errors[label]:6d}{mark}",
             flush=True,
         )
+    for label, statuses in sorted(stats.error_statuses.items()):
+        print(f"errors of {label}: " + ", ".join(f"{n} × status {s}" for s, n in statuses.items()))
     return held
 
 
@@ -295,6 +300,11 @@ def prepare(env: dict, clone_from: str | None) -> None:
     manage = [sys.executable, "manage.py"]
     if clone_from:
         database_copy(source_url=clone_from, target_url=env["DATABASE_URL"])
+        # The copy may predate the newest migrations of this checkout.
+        subprocess.run(
+            manage + ["migrate", "--noinput", "-v0"],
+            cwd=BASE_DIR, env=env, check=True, capture_output=True,
+        )  # fmt: skip
     else:
         for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
             subprocess.run(manage + command, cwd=BASE_DIR, env=env, check=True, capture_output=True)

@@ -100,11 +100,13 @@ def book_confirm(request, hub_slug):
         initial={"attach_to": request.GET.get("case", "")},
     )
     alternatives = []
-    if slot is None and request.method == "GET":
+    # Opened from a list of slots a moment old: someone else may have booked it since. (The
+    # form is not bound on a GET, so this is said by the page, not as a form error.)
+    taken = slot is None and request.method == "GET"
+    if taken:
         alternatives = services._alternatives(
             hub=hub, topic=topic, advisor_id=advisor_id, around=starts_at
         )
-        form.add_error(None, _("This slot has just been taken. Please choose another one."))
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.appointment_book(
@@ -136,6 +138,7 @@ def book_confirm(request, hub_slug):
             "advisor_id": advisor_id,
             "starts_at": starts_at,
             "slot": slot,
+            "taken": taken,
             "alternatives": alternatives,
         },
     )

@@ -258,3 +258,24 @@ def test_an_app_above_can_link_a_case_to_a_meeting_in_the_agenda(client, booked,
         unregister_appointment_links(case_links)
     assert "Dossier SARL Atlas" in agenda
     assert "/fr/filings/cases/x/" in detail.content.decode()
+
+
+def test_opening_a_slot_someone_just_took_offers_others(client, advisor_a, hub_a, entrepreneur):
+    open_hours(advisor_a, hub_a, weekdays=range(7), start=time(9), end=time(17))
+    someone = UserFactory(email="someone@example.org")
+    _login(client, entrepreneur)
+    slots = client.get(
+        reverse("hubs:book_at_hub", kwargs={"hub_slug": hub_a.slug}), {"topic": "trademark"}
+    )
+    slot = slots.context["days"][0][1][0]
+    services.appointment_book(
+        entrepreneur=someone, hub=hub_a, topic="trademark", starts_at=slot.starts_at,
+        mode="hub", description="Premier arrivé",
+    )  # fmt: skip
+    confirm = reverse("hubs:book_confirm", kwargs={"hub_slug": hub_a.slug})
+    query = {"topic": "trademark", "start": slot.starts_at.isoformat()}
+    for params in (query, {**query, "advisor": advisor_a.pk}):
+        taken = client.get(confirm, params)
+        assert taken.status_code == 200
+        assert "Ce créneau vient d'être pris" in taken.content.decode()
+        assert taken.context["alternatives"]
