@@ -333,6 +333,9 @@ def main() -> int:
         "migrating and loading the demo (much faster)",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--warmup", type=float, default=15, help="seconds of load before measuring (not counted)"
+    )
     args = parser.parse_args()
 
     with private_services(pg_port=args.pg_port, redis_port=args.redis_port) as (postgres, redis):
@@ -359,6 +362,11 @@ def main() -> int:
                 if args.step
                 else [args.users]
             )
+            # Fresh workers compile templates and fill caches on their first requests: the
+            # figures are of the steady state, after a warm-up at the first level's load.
+            if args.warmup:
+                print(f"warming up: {levels[0]} users for {args.warmup:.0f} s", flush=True)
+                run_level(args.port, levels[0], args.warmup, args.think, args.seed + 1)
             sustained = None
             for users in levels:
                 stats = run_level(args.port, users, args.duration, args.think, args.seed)
