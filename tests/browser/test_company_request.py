@@ -60,6 +60,9 @@ def test_an_entrepreneur_files_in_arabic_and_the_advisor_takes_it_to_company_cre
     page.fill("#id_capital", "20000")
     page.locator("form.card button.btn-primary").click()
 
+    # The live check listens once its (deferred) script has run: typing earlier goes unheard.
+    page.wait_for_url(re.compile(r"/step/3/"))
+    page.wait_for_load_state("load")
     page.fill("#id_name_1", "بنك الأطلس")
     page.wait_for_selector("#id_name_1-live li")  # live check: a misleading word
     page.fill("#id_name_1", "مخبزة الأطلس")
