@@ -5,7 +5,7 @@ event index and count only nationally); an event and its translations are one ev
 """
 
 from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Length, Substr, TruncMonth
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,7 @@ from hubs.network_figures import (
     CountSeries,
     FigureScope,
     ProvidedFigures,
-    month_of,
+    counts_per_hub_and_month,
     register_network_figures_provider,
 )
 
@@ -41,18 +41,15 @@ def _events_run(scope: FigureScope) -> CountSeries:
     events = _in_scope(
         _events_with_hub().live().filter(start__gte=scope.start_at, start__lt=window_end), scope
     )
-    rows = (
-        events.annotate(month=TruncMonth("start"))
-        .values("hub_id", "month")
-        .annotate(n=Count("translation_key", distinct=True))
-        .order_by()
-    )
     return CountSeries(
         key="events_run",
         label=_("Events held"),
         section=SECTION,
         annual_key="events_run",
-        rows=[(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows],
+        # An event is one page per language: counted once.
+        rows=counts_per_hub_and_month(
+            events, "start", count=Count("translation_key", distinct=True)
+        ),
     )
 
 
@@ -64,17 +61,11 @@ def _registrations(scope: FigureScope) -> CountSeries:
         ).annotate(hub_id=Subquery(event_hub[:1])),
         scope,
     )
-    rows = (
-        registrations.annotate(month=TruncMonth("created_at"))
-        .values("hub_id", "month")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     return CountSeries(
         key="event_registrations",
         label=_("Event registrations"),
         section=SECTION,
-        rows=[(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows],
+        rows=counts_per_hub_and_month(registrations, "created_at"),
     )
 
 

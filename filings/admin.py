@@ -50,7 +50,9 @@ class CaseEventInline(admin.TabularInline):
     model = CaseEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "actor", "kind", "subject", "from_status", "to_status", "note"]
+    readonly_fields = [
+        "at", "actor", "kind", "subject", "from_status", "to_status", "note", "details"
+    ]  # fmt: skip
 
     def has_add_permission(self, request, obj=None):
         return False

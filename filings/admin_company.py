@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from core.admin import ReadOnlyAdmin
+
 from .models import (
     CompanyDelay,
     CompanyRequest,
@@ -33,21 +35,12 @@ class CompanyDelayAdmin(admin.ModelAdmin):
 
 
 @admin.register(CompanyRequest)
-class CompanyRequestAdmin(admin.ModelAdmin):
+class CompanyRequestAdmin(ReadOnlyAdmin):
     """Read-only: every change of status goes through the service and leaves an event."""
 
     list_display = ["__str__", "name_1", "status", "status_changed_at"]
     list_filter = ["status"]
     list_select_related = ["case"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RetentionPeriod)
@@ -69,19 +62,10 @@ class RetentionPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentAccess)
-class DocumentAccessAdmin(admin.ModelAdmin):
+class DocumentAccessAdmin(ReadOnlyAdmin):
     """Append-only: nobody edits or removes a trace."""
 
     list_display = ["accessed_at", "accessed_by", "case_reference", "document_kind", "ip_address"]
     list_filter = ["document_kind"]
     search_fields = ["case_reference"]
     list_select_related = ["accessed_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

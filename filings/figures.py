@@ -17,6 +17,7 @@ from hubs.network_figures import (
     Delay,
     FigureScope,
     ProvidedFigures,
+    counts_per_hub_and_month,
     duration_percentiles,
     month_of,
     register_network_figures_provider,
@@ -125,19 +126,13 @@ def _high_risk(scope: FigureScope) -> CountSeries:
     high = TrademarkPreFiling.objects.filter(
         pk=OuterRef("item_id"), similarity_report__highest_risk="high"
     )
-    rows = (
-        _submitted(scope, TRADEMARK)
-        .filter(Exists(high))
-        .annotate(month=TruncMonth("submitted_at", output_field=DateField()))
-        .values("hub_id", "month")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     return CountSeries(
         key="prefilings_high_risk",
         label=_("Pre-filings with a high similarity risk"),
         section=TRADEMARK_SECTION,
-        rows=[(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows],
+        rows=counts_per_hub_and_month(
+            _submitted(scope, TRADEMARK).filter(Exists(high)), "submitted_at"
+        ),
     )
 
 

@@ -9,6 +9,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import ReadOnlyAdmin
+
 from .models.labelling import CriteriaGrid, Criterion, Label, LabelApplication
 from .services.labelling import criteria_grid_is_locked, criteria_grid_new_version
 
@@ -67,19 +69,6 @@ class CriteriaGridAdmin(admin.ModelAdmin):
             % {"count": len(created)},
             messages.SUCCESS,
         )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Every move of an application or a label goes through the services and leaves history."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LabelApplication)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 
@@ -121,6 +123,17 @@ def month_of(value) -> datetime.date:
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return value.date().replace(day=1)
     return value.replace(day=1)
+
+
+def counts_per_hub_and_month(queryset, column: str, count=None) -> list[tuple]:
+    """(hub id, month, count) rows of a queryset that has a hub_id, counted by the database."""
+    rows = (
+        queryset.annotate(month=TruncMonth(column))
+        .values("hub_id", "month")
+        .annotate(n=count or Count("*"))
+        .order_by()
+    )
+    return [(row["hub_id"], month_of(row["month"]), row["n"]) for row in rows]
 
 
 def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
