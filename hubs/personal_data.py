@@ -38,13 +38,21 @@ def export_label_applications(user) -> list[Record]:
     ]
 
 
+def _status_words(row, name: str) -> str:
+    """A history row's status in the reader's words (appointments name theirs as labels)."""
+    if not getattr(row, name):
+        return ""
+    display = getattr(row, f"get_{name}_display", None)
+    return str(display() if display else getattr(row, name.replace("status", "label")))
+
+
 def _history_row(kind, subject, row) -> Record:
     return [
         ("kind", _("Kind"), kind),
         ("subject", _("About"), subject),
         ("at", _("Date"), timezone.localtime(row.at).isoformat()),
-        ("from_status", _("From"), row.from_status),
-        ("to_status", _("To"), row.to_status),
+        ("from_status", _("From"), _status_words(row, "from_status")),
+        ("to_status", _("To"), _status_words(row, "to_status")),
         ("note", _("Note"), row.note),
     ]
 

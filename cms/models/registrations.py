@@ -23,7 +23,7 @@ class EventRegistration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
     )
     status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     # Reset on each (re-)registration: the waiting list is served in this order.
     queued_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

@@ -43,7 +43,7 @@ class Case(models.Model):
         verbose_name=_("assigned advisor"),
     )
     title = models.CharField(_("title"), max_length=200)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("created on"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     # Set when the personal data of the case was erased (account deleted or retention over);
     # the case stays for the anonymous figures.
@@ -134,10 +134,16 @@ class CaseEvent(models.Model):
 
     def _status_label(self, value: str) -> str:
         """The status in words, in the reader's language, whatever the subject of the event."""
+        from hubs.models import Appointment
+
         from .company import CompanyStatus
         from .trademark import PreFilingStatus
 
-        statuses = {"trademark_prefiling": PreFilingStatus, "company_request": CompanyStatus}
+        statuses = {
+            "trademark_prefiling": PreFilingStatus,
+            "company_request": CompanyStatus,
+            "appointment": Appointment.Status,
+        }
         choices = statuses.get(self.subject)
         if not (choices and value):
             return value

@@ -182,7 +182,7 @@ class CompanyRequest(models.Model):
     )
     office_address = models.CharField(_("address of the office"), max_length=300, blank=True)
 
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted on"), null=True, blank=True)
     info_request = models.TextField(_("what the advisor asks for"), blank=True)
     certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
     certificate_name = models.CharField(_("name granted"), max_length=120, blank=True)
@@ -270,13 +270,13 @@ class CompanyDocument(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("document"), max_length=14, choices=CompanyDocumentKind.choices)
     file = models.FileField(upload_to=company_document_upload_to, storage=private_storage)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=40)
-    size = models.PositiveIntegerField()
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=40)
+    size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(_("uploaded on"), default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.personal_data import Record, delete_file_on_commit, record_of
 
@@ -225,13 +226,24 @@ def export_trademarks(user) -> list[Record]:
     return [record_of(p, fields, _case_extra(p.case)) for p in prefilings.order_by("pk")]
 
 
+EVENT_KINDS = {
+    "opened": gettext_lazy("Case opened"),
+    "transition": gettext_lazy("Change of status"),
+    "message": gettext_lazy("Message"),
+    "comment": gettext_lazy("Message"),
+    "document": gettext_lazy("Document"),
+    "assignment": gettext_lazy("Advisor assigned"),
+    "meeting": gettext_lazy("Meeting"),
+}
+
+
 def export_history(user) -> list[Record]:
     events = CaseEvent.objects.filter(actor=user).select_related("case").order_by("at", "pk")
     return [
         [
             ("case", _("Case"), e.case.reference),
             ("at", _("Date"), timezone.localtime(e.at).isoformat()),
-            ("kind", _("Kind"), e.kind),
+            ("kind", _("Kind"), str(EVENT_KINDS.get(e.kind, e.kind))),
             ("from_status", _("From"), e.from_label),
             ("to_status", _("To"), e.to_label),
             ("note", _("Note"), e.note),
