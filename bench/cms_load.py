@@ -154,7 +154,7 @@ def main() -> int:
             )
         bare_rps = results[0][2]["rps"]
         cache = "Redis" if os.environ.get("REDIS_URL") else "database cache"
-        database = os.environ.get("DATABASE_URL", "sqlite").split(":", 1)[0]
+        database = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "embedded PostgreSQL"
         print(
             f"\ngunicorn {args.workers} sync workers, wrk 1 thread {args.connections} "
             f"connections, {args.duration}s per URL, DB {database}, cache {cache}, "

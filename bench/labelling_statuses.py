@@ -59,7 +59,7 @@ def main(count: int) -> None:
                 for i, hub in enumerate(hubs)
             )
             ids = [hub.pk for hub in hubs]
-            hub_label_statuses(hub_ids=ids)  # warm up imports, translations, SQLite page cache
+            hub_label_statuses(hub_ids=ids)  # warm up imports, translations, the page cache
             with CaptureQueriesContext(connection) as queries:
                 began = time.perf_counter()
                 hub_label_statuses(hub_ids=ids)

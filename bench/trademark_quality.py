@@ -1,8 +1,8 @@
 """Recall@5 per kind of variant and false alarms of the trademark similarity search.
 
-Builds a throwaway test database (SQLite by default, PostgreSQL with DATABASE_URL set, so the
-indexed candidate path is what gets measured), imports the evaluation register plus synthetic
-distractors, runs every query of bench/data/trademark_eval_queries.csv and prints the figures.
+Builds a throwaway test database (on the embedded PostgreSQL, or DATABASE_URL's server),
+imports the evaluation register plus synthetic distractors, runs every query of
+bench/data/trademark_eval_queries.csv and prints the figures.
 
     .venv/bin/python bench/trademark_quality.py [--distractors 20000] [--show-misses]
 """
@@ -60,7 +60,7 @@ def main():
                     found[row["kind"]] += 1
                 else:
                     misses.append((row["kind"], row["query"], [(m.mark, m.score) for m in results]))
-        print(f"database: {connection.vendor}, register: 30 earlier marks + {args.distractors}")
+        print(f"register: 30 earlier marks + {args.distractors}")
         print(f"{'variant kind':<18} recall@5")
         positives = [k for k in total if k != "negative"]
         for kind in positives:

@@ -14,22 +14,14 @@ not live, the cache down) is left to Wagtail's own routing, which gives the same
 import threading
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db.models import Subquery, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from . import page_cache
-
-_FIND_PAGE = """
-    SELECT page.id, page.content_type_id FROM wagtailcore_page page
-    WHERE page.url_path = (
-        SELECT home.url_path || %s FROM wagtailcore_page home
-        INNER JOIN wagtailcore_locale locale ON locale.id = home.locale_id
-        WHERE home.translation_key = %s AND locale.language_code = %s
-    )
-"""
 
 _lock = threading.Lock()
 _sites: dict = {"generation": None, "sites": None}
@@ -86,11 +78,15 @@ def route_request(request, path: str) -> None:
     if site is None:
         return
     request._wagtail_site = site
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _FIND_PAGE, [path, site.root_page.translation_key, translation.get_language()]
-        )
-        row = cursor.fetchone()
+    home_url_path = Page.objects.filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=translation.get_language(),
+    ).values("url_path")[:1]
+    row = (
+        Page.objects.filter(url_path=Concat(Subquery(home_url_path), Value(path)))
+        .values_list("pk", "content_type_id")
+        .first()
+    )
     if row is None:
         return
     page_id, content_type_id = row

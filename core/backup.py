@@ -1,21 +1,20 @@
 """Back up and restore the platform: the database and every uploaded file, in one archive.
 
 The archive (``.tar.gz``) holds ``manifest.json``, the database (``database.dump`` from
-``pg_dump --format=custom`` on PostgreSQL, ``database.sqlite3`` from SQLite's online backup on
-the embedded default) and ``files/<app.Model>/<field>/<name>``: every file a ``FileField`` of
-any model points to, read and written back through that field's storage, so the archive does
-not care whether files live on disk (public or private) or on S3. Files no row points to are not
-kept. The manifest lists each file's SHA-256, checked again on restore.
+``pg_dump --format=custom``, the wheel's pg_dump: see ``core/postgres_programs.py``) and
+``files/<app.Model>/<field>/<name>``: every file a ``FileField`` of any model points to, read
+and written back through that field's storage, so the archive does not care whether files live
+on disk (public or private) or on S3. Files no row points to are not kept. The manifest lists
+each file's SHA-256, checked again on restore.
 
-Restore goes into an *empty* database (a new one, after ``createdb`` or with no SQLite file)
-and refuses otherwise: merging a backup into live data is never what anyone wants at 3 a.m.
+Restore goes into an *empty* database (a new one, after ``createdb``) and refuses otherwise:
+merging a backup into live data is never what anyone wants at 3 a.m.
 """
 
 import hashlib
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import tarfile
 import tempfile
@@ -25,7 +24,10 @@ from django.apps import apps
 from django.db import connection, models
 from django.utils import timezone
 
+from core.postgres_programs import program
+
 FORMAT = 1
+DUMP = "database.dump"
 
 
 class BackupError(Exception):
@@ -39,40 +41,28 @@ def _file_fields():
                 yield model, field
 
 
-def _pg_env(settings_dict) -> dict:
+def _libpq_arguments() -> tuple[list[str], dict]:
+    """Command-line arguments and environment that reach this connection's database."""
+    params = connection.get_connection_params()
     env = {**os.environ}
-    if settings_dict.get("PASSWORD"):
-        env["PGPASSWORD"] = settings_dict["PASSWORD"]
-    return env
-
-
-def _pg_args(settings_dict) -> list[str]:
+    if params.get("password"):
+        env["PGPASSWORD"] = params["password"]
     args = []
-    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
-        if settings_dict.get(key):
-            args += [flag, str(settings_dict[key])]
-    return args + ["--dbname", settings_dict["NAME"]]
+    for flag, key in (("--host", "host"), ("--port", "port"), ("--username", "user")):
+        if params.get(key):
+            args += [flag, str(params[key])]
+    return args + ["--dbname", params["dbname"]], env
 
 
 def _dump_database(target: Path) -> str:
-    settings_dict = connection.settings_dict
-    if connection.vendor == "postgresql":
-        subprocess.run(  # noqa: S603 - a fixed argument list from our settings, no shell
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges"]
-            + ["--file", str(target / "database.dump"), *_pg_args(settings_dict)],
-            env=_pg_env(settings_dict),
-            check=True,
-        )
-        return "database.dump"
-    if connection.vendor == "sqlite":
-        source = sqlite3.connect(settings_dict["NAME"])
-        copy = sqlite3.connect(target / "database.sqlite3")
-        with copy:
-            source.backup(copy)  # a consistent copy while others write (WAL)
-        copy.close()
-        source.close()
-        return "database.sqlite3"
-    raise BackupError(f"no backup for {connection.vendor}")
+    args, env = _libpq_arguments()
+    subprocess.run(  # noqa: S603 - a fixed argument list from our settings, no shell
+        [program("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+        + ["--file", str(target / DUMP), *args],
+        env=env,
+        check=True,
+    )
+    return DUMP
 
 
 def backup_create(*, output: Path) -> dict:
@@ -82,7 +72,6 @@ def backup_create(*, output: Path) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         manifest["database"] = _dump_database(scratch)
-        manifest["vendor"] = connection.vendor
         with tarfile.open(output, "w:gz") as archive:
             archive.add(scratch / manifest["database"], arcname=manifest["database"])
             for model, field in _file_fields():
@@ -117,27 +106,17 @@ def _database_is_empty() -> bool:
 
 
 def _restore_database(archive: tarfile.TarFile, manifest: dict, scratch: Path) -> None:
-    if manifest["vendor"] != connection.vendor:
-        raise BackupError(f"a {manifest['vendor']} backup cannot go into {connection.vendor}")
-    archive.extract(manifest["database"], scratch, filter="data")
-    dump = scratch / manifest["database"]
-    settings_dict = connection.settings_dict
-    if connection.vendor == "postgresql":
-        connection.close()
-        subprocess.run(  # noqa: S603 - a fixed argument list from our settings, no shell
-            ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error"]
-            + ["--single-transaction", *_pg_args(settings_dict), str(dump)],
-            env=_pg_env(settings_dict),
-            check=True,
-        )
-    else:
-        connection.close()
-        source = sqlite3.connect(dump)
-        target = sqlite3.connect(settings_dict["NAME"])
-        with target:
-            source.backup(target)
-        target.close()
-        source.close()
+    if manifest["database"] != DUMP:
+        raise BackupError("this archive holds no PostgreSQL dump")
+    archive.extract(DUMP, scratch, filter="data")
+    args, env = _libpq_arguments()
+    connection.close()
+    subprocess.run(  # noqa: S603 - a fixed argument list from our settings, no shell
+        [program("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error"]
+        + ["--single-transaction", *args, str(scratch / DUMP)],
+        env=env,
+        check=True,
+    )
 
 
 def backup_restore(*, archive_path: Path) -> dict:

@@ -141,18 +141,11 @@ def _per_class(scope: FigureScope) -> Breakdown:
     ids_sql, params = _submitted(scope, TRADEMARK).values("item_id").query.sql_with_params()
     table = TrademarkPreFiling._meta.db_table
     # Only our table name and the ORM's own SQL are spliced in; values travel as parameters.
-    if connection.vendor == "postgresql":
-        counted = (
-            "c.value::int, COUNT(*), "
-            "COUNT(*) FILTER (WHERE tp.similarity_report->>'highest_risk' = 'high')"
-        )
-        classes = "CROSS JOIN LATERAL jsonb_array_elements_text(tp.classes) c(value)"
-    else:
-        counted = (
-            "CAST(c.value AS INTEGER), COUNT(*), SUM(CASE WHEN "
-            "json_extract(tp.similarity_report, '$.highest_risk') = 'high' THEN 1 ELSE 0 END)"
-        )
-        classes = ", json_each(tp.classes) c"
+    counted = (
+        "c.value::int, COUNT(*), "
+        "COUNT(*) FILTER (WHERE tp.similarity_report->>'highest_risk' = 'high')"
+    )
+    classes = "CROSS JOIN LATERAL jsonb_array_elements_text(tp.classes) c(value)"
     where = f"tp.id IN ({ids_sql})"
     # S608: table and SQL fragments are ours; the ids query keeps its values as parameters.
     sql = f"SELECT {counted} FROM {table} tp {classes} WHERE {where} GROUP BY 1 ORDER BY 1"  # noqa: S608

@@ -147,24 +147,16 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
 
 # Percentiles -------------------------------------------------------------------------------
 #
-# PostgreSQL has percentile_cont; SQLite (the embedded default) has no percentile at all, so
-# there we rank the values with window functions and interpolate between the two ranks around
-# the wanted position, which is exactly percentile_cont's definition: position (n - 1) * p.
-# The SQL below splices only the ORM's own query and our column names; values are parameters.
+# percentile_cont over the ORM's own query: one query whatever the number of cases. The SQL
+# below splices only that query and our column names; values stay parameters.
 
 PERCENTILES = (0.5, 0.9)
 
 
-def _epoch_diff(column: str, base: str, vendor: str) -> str:
-    if vendor == "postgresql":
-        return f'EXTRACT(EPOCH FROM (t."{column}" - t."{base}"))'
-    return f'(julianday(t."{column}") - julianday(t."{base}")) * 86400.0'
-
-
-def _percentiles_aggregate(inner_sql: str, columns, base: str) -> str:
+def _percentiles_sql(inner_sql: str, columns, base: str) -> str:
     parts = []
     for column in columns:
-        diff = _epoch_diff(column, base, "postgresql")
+        diff = f'EXTRACT(EPOCH FROM (t."{column}" - t."{base}"))'
         parts.append(f'COUNT(t."{column}")')
         parts += [
             f"percentile_cont({p}) WITHIN GROUP (ORDER BY {diff})" for p in PERCENTILES
@@ -173,54 +165,21 @@ def _percentiles_aggregate(inner_sql: str, columns, base: str) -> str:
     return f"SELECT {', '.join(parts)} FROM ({inner_sql}) t"  # noqa: S608
 
 
-def _percentiles_window(inner_sql: str, columns, base: str, vendor: str) -> str:
-    # S608 below: column names and percentiles are our constants; values stay parameters.
-    floor = "FLOOR({})" if vendor == "postgresql" else "CAST({} AS INTEGER)"
-    values = " UNION ALL ".join(
-        f"SELECT {i} AS k, {_epoch_diff(column, base, vendor)} AS v "  # noqa: S608
-        f'FROM ({inner_sql}) t WHERE t."{column}" IS NOT NULL'
-        for i, column in enumerate(columns)
-    )
-    wanted = " UNION ALL ".join(f"SELECT {p} AS p" for p in PERCENTILES)
-    position = "(r.n - 1) * w.p"
-    low = floor.format(position)
-    return (
-        f"WITH d AS ({values}), "  # noqa: S608
-        "r AS (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v) - 1 AS i, "
-        "COUNT(*) OVER (PARTITION BY k) AS n FROM d) "
-        f"SELECT r.k, w.p, r.n, MIN(r.v) + ({position} - {low}) * (MAX(r.v) - MIN(r.v)) "
-        f"FROM r CROSS JOIN ({wanted}) w "
-        f"WHERE r.i = {low} OR (r.i = {low} + 1 AND {position} > {low}) "
-        "GROUP BY r.k, w.p, r.n"
-    )
-
-
-def duration_percentiles(queryset, *, base: str, columns: list[str], method: str | None = None):
+def duration_percentiles(queryset, *, base: str, columns: list[str]):
     """Median and 90th percentile of `column - base` over the rows of `queryset`, per column.
 
     `queryset` yields one row per case with timestamps named `base` and each of `columns`
     (NULL when the case has not reached that milestone). Answers
     {column: (reached, median, p90)} with timedeltas, in one query.
     """
-    vendor = connection.vendor
-    method = method or ("aggregate" if vendor == "postgresql" else "window")
     sql, params = queryset.query.sql_with_params()
-    result = dict.fromkeys(columns, (0, None, None))
+    result = {}
     with connection.cursor() as cursor:
-        if method == "aggregate":
-            cursor.execute(_percentiles_aggregate(sql, columns, base), params)
-            row = cursor.fetchone()
-            for i, column in enumerate(columns):
-                reached, *values = row[i * 3 : i * 3 + 3]
-                result[column] = (reached, *(_seconds(v) for v in values))
-        else:
-            repeated = list(params) * len(columns)
-            cursor.execute(_percentiles_window(sql, columns, base, vendor), repeated)
-            found: dict[str, dict] = {}
-            for k, p, n, value in cursor.fetchall():
-                found.setdefault(columns[k], {"n": n})[float(p)] = _seconds(value)
-            for column, values in found.items():
-                result[column] = (values["n"], *(values.get(p) for p in PERCENTILES))
+        cursor.execute(_percentiles_sql(sql, columns, base), params)
+        row = cursor.fetchone()
+    for i, column in enumerate(columns):
+        reached, *values = row[i * 3 : i * 3 + 3]
+        result[column] = (reached, *(_seconds(v) for v in values))
     return result
 
 

@@ -1,8 +1,12 @@
 """Personas shared by every test: who can do what is the first thing we check."""
 
+import contextlib
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from accounts.roles import Role
@@ -51,6 +55,40 @@ def _clean_shared_cache(db):
     cache.clear()
     yield
     cache.clear()
+
+
+class _PageQueries(CaptureQueriesContext):
+    """The SQL a page runs itself: the database cache's reads and writes are left out.
+
+    Production caches in Redis, the embedded default in the database; a pinned query count
+    must mean the same on both.
+    """
+
+    @property
+    def captured_queries(self):
+        return [q for q in super().captured_queries if '"cache_table"' not in q["sql"]]
+
+
+@contextlib.contextmanager
+def _assert_queries(num: int, *, exact: bool):
+    with _PageQueries(connection) as captured:
+        yield captured
+    done = len(captured)
+    if (done != num) if exact else (done > num):
+        sql = "\n\n".join(q["sql"] for q in captured.captured_queries)
+        pytest.fail(
+            f"Expected {'' if exact else 'at most '}{num} queries, {done} were done:\n\n{sql}"
+        )
+
+
+@pytest.fixture
+def django_assert_num_queries():
+    return lambda num: _assert_queries(num, exact=True)
+
+
+@pytest.fixture
+def django_assert_max_num_queries():
+    return lambda num: _assert_queries(num, exact=False)
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
-"""Indexes the similarity search relies on, on PostgreSQL only.
+"""Indexes the similarity search relies on.
 
 A pg_trgm GIN index on the phonetic key lets a "sounds like, with a typo" query find its
 candidates without reading the table (the visual key needs only equality: look-alikes are
-folded into it, so its btree index is enough); SQLite has no such index type and scans its small registers.
-TrigramExtension itself does nothing on other databases.
+folded into it, so its btree index is enough).
 """
 
 from django.contrib.postgres.operations import TrigramExtension
@@ -18,17 +17,7 @@ BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("filings", "0001_register_cases_prefilings")]
 
-    operations = [TrigramExtension(), migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [TrigramExtension(), migrations.RunSQL(FORWARD, BACKWARD)]

@@ -4,8 +4,7 @@ ZEQUAEX and ZEQUEAX, PIHASIO and PHIASIO differ by two neighbouring letters. The
 differ a lot for short marks and their consonant skeleton is shared by thousands of marks at a
 million, so neither channel is sure to bring them back; their sorted letters are equal. An
 expression index over an immutable function: no new column, nothing for the import to fill.
-Letters are ordered by code point (COLLATE "C"), as Python's sorted() does. PostgreSQL only;
-SQLite scans its small registers.
+Letters are ordered by code point (COLLATE "C"), as Python's sorted() does.
 """
 
 from django.db import migrations
@@ -27,17 +26,7 @@ BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("filings", "0005_reference_data_company")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

@@ -21,8 +21,7 @@ class RegisterMark(models.Model):
     """An earlier mark of the national register, with the keys the similarity search uses.
 
     ``nice_classes`` is stored as " 25 35 " (space-padded) so "same class" is a plain
-    ``contains`` filter on SQLite and PostgreSQL alike, without an array type.
-    The key columns are indexed on PostgreSQL by migration 0002 (pg_trgm GIN).
+    ``contains`` filter. The key columns are indexed by migrations 0002 (pg_trgm GIN) and 0006.
     """
 
     number = models.CharField(_("number"), max_length=32, unique=True)

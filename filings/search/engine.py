@@ -1,10 +1,9 @@
 """Rank the earlier marks of the register against a proposed mark.
 
-Two stages. Candidates come from indexes (PostgreSQL: btree on the sorted phonetic key, the
-visual key, the consonant skeleton and the visual key's sorted letters, which swapped letters
-share; pg_trgm GIN on the phonetic key), so a query reads a few
-hundred rows whatever the register's size; SQLite scans (small registers only). Then every
-candidate is scored in Python and given reasons a person can check.
+Two stages. Candidates come from indexes (btree on the sorted phonetic key, the visual key, the
+consonant skeleton and the visual key's sorted letters, which swapped letters share; pg_trgm GIN
+on the phonetic key), so a query reads a few hundred rows whatever the register's size. Then
+every candidate is scored in Python and given reasons a person can check.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +12,6 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
-from ..models import RegisterMark
 from .classes import class_relation
 from .normalize import MarkKeys, mark_keys, script_of
 
@@ -61,7 +59,7 @@ class Match:
         }
 
 
-def _candidates_postgresql(keys: MarkKeys) -> list[tuple]:
+def _candidates(keys: MarkKeys) -> list[tuple]:
     exact_keys = [keys.phonetic_sorted, *keys.words]
     sql = f"""
         SELECT {_COLUMNS} FROM filings_registermark WHERE id IN (
@@ -95,14 +93,6 @@ def _candidates_postgresql(keys: MarkKeys) -> list[tuple]:
             },
         )
         return cursor.fetchall()
-
-
-def _candidates_scan() -> list[tuple]:
-    return list(
-        RegisterMark.objects.values_list(*[c.strip() for c in _COLUMNS.split(",")]).iterator(
-            chunk_size=2000
-        )
-    )
 
 
 def score_candidate(keys: MarkKeys, query_script: str, row: tuple, classes) -> Match | None:
@@ -167,7 +157,7 @@ def marks_similar_to(text: str, *, classes=(), limit: int = 10) -> list[Match]:
     if not (keys.visual or keys.phonetic):
         return []
     classes = [int(c) for c in classes]
-    rows = _candidates_postgresql(keys) if connection.vendor == "postgresql" else _candidates_scan()
+    rows = _candidates(keys)
     query_script = script_of(text)
     matches = [m for row in rows if (m := score_candidate(keys, query_script, row, classes))]
     matches.sort(key=lambda m: (-m.score, m.mark, m.number))

@@ -183,40 +183,6 @@ class TstzRange(models.Func):
     output_field = DateTimeRangeField()
 
 
-class PostgresOnlyExclusionConstraint(ExclusionConstraint):
-    """An exclusion constraint that exists on PostgreSQL and is skipped on SQLite.
-
-    SQLite has no GiST and no ranges; there the IMMEDIATE transaction mode serialises writers
-    and the booking service's overlap check runs inside that transaction.
-    """
-
-    @staticmethod
-    def _is_postgres(schema_editor) -> bool:
-        return schema_editor.connection.vendor == "postgresql"
-
-    def constraint_sql(self, model, schema_editor):
-        return (
-            super().constraint_sql(model, schema_editor)
-            if self._is_postgres(schema_editor)
-            else None
-        )
-
-    def create_sql(self, model, schema_editor):
-        return (
-            super().create_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
-        )
-
-    def remove_sql(self, model, schema_editor):
-        return (
-            super().remove_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
-        )
-
-    def validate(self, model, instance, exclude=None, using="default"):
-        # The services check overlaps themselves; model validation must not run range SQL
-        # on SQLite.
-        return None
-
-
 class AppointmentQuerySet(models.QuerySet):
     def booked(self):
         return self.filter(status=Appointment.Status.BOOKED)
@@ -289,7 +255,10 @@ class Appointment(models.Model):
                 condition=models.Q(starts_at__lt=models.F("ends_at")),
                 name="appointment_starts_before_it_ends",
             ),
-            PostgresOnlyExclusionConstraint(
+            # The last word on double booking, whatever a service forgets: the booking service
+            # also locks the advisor's row, so a race ends in a clear "just taken" message
+            # rather than an IntegrityError.
+            ExclusionConstraint(
                 name="no_double_booking_per_advisor",
                 expressions=[
                     ("advisor", RangeOperators.EQUAL),

@@ -7,16 +7,10 @@ from tests.accounts.factories import UserFactory
 from tests.cms.factories import event, guide, hub_page, news
 from tests.hubs.factories import HubFactory, MembershipFactory
 
-# Production caches in Redis: count the page's own SQL, not the test database cache's.
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("_memory_cache"),
-]
-
-
-@pytest.fixture
-def _memory_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Queries are counted by the suite's django_assert_*_num_queries (tests/conftest.py): the
+# page's own SQL, with the cache configured as it is (database or Redis), whose own reads and
+# writes are left out.
+pytestmark = pytest.mark.django_db
 
 
 # The target. Routing by url_path (cms.routing) spares the Site, Locale and per-level

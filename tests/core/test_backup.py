@@ -2,10 +2,10 @@
 
 import hashlib
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -26,41 +26,34 @@ def _digests(root: Path) -> dict[str, str]:
     }
 
 
+def _database_url(params: dict, name: str) -> str:
+    # A Unix-socket folder or a host name alike: libpq's own host and port parameters.
+    return (
+        f"postgres://{params['user']}:{params.get('password') or ''}@/{name}"
+        f"?{urlencode({'host': params['host'], 'port': params['port']})}"
+    )
+
+
 @pytest.fixture
 def empty_database():
-    """(DATABASE_URL, query function) of a new, empty database of the same kind."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        path = Path(settings.VAR_DIR) / f"restore-test-{os.getpid()}.sqlite3"
-        path.unlink(missing_ok=True)
-
-        def query(sql):
-            with sqlite3.connect(path) as db:
-                return db.execute(sql).fetchall()
-
-        yield f"sqlite:///{path}", query
-        path.unlink(missing_ok=True)
-        return
+    """(DATABASE_URL, query function) of a new, empty database on the same server."""
     import psycopg
 
-    name = f"{settings_dict['NAME']}_restore"
-    params = {
-        "host": settings_dict["HOST"] or "127.0.0.1",
-        "port": settings_dict["PORT"] or 5432,
-        "user": settings_dict["USER"],
-        "password": settings_dict["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+    params = connection.get_connection_params()
+    server = {key: params[key] for key in ("host", "port", "user", "password") if key in params}
+    server.setdefault("host", "127.0.0.1")
+    server.setdefault("port", 5432)
+    name = f"{params['dbname']}_restore"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
 
     def query(sql):
-        with psycopg.connect(dbname=name, **params) as db:
+        with psycopg.connect(dbname=name, **server) as db:
             return db.execute(sql).fetchall()
 
-    password = f":{params['password']}" if params["password"] else ""
-    yield f"postgres://{params['user']}{password}@{params['host']}:{params['port']}/{name}", query
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+    yield _database_url(server, name), query
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -120,10 +113,7 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path, entrepreneur):
 
 
 def _current_database_env() -> dict:
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return {"DATABASE_URL": f"sqlite:///{settings_dict['NAME']}"}
-    host, port = settings_dict["HOST"] or "127.0.0.1", settings_dict["PORT"] or 5432
-    return {
-        "DATABASE_URL": f"postgres://{settings_dict['USER']}@{host}:{port}/{settings_dict['NAME']}"
-    }
+    params = connection.get_connection_params()
+    server = {"host": params.get("host", "127.0.0.1"), "port": params.get("port", 5432)}
+    server.update(user=params["user"], password=params.get("password"))
+    return {"DATABASE_URL": _database_url(server, params["dbname"])}

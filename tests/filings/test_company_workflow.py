@@ -148,9 +148,6 @@ def test_claim_is_once_and_hub_manager_assigns(entrepreneur, advisor_a, hub_a):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    "connection.vendor != 'postgresql'", reason="row locks need PostgreSQL; SQLite serialises"
-)
 def test_two_advisors_moving_one_request_at_once_move_it_once(entrepreneur, advisor_a, hub_a):
     from accounts.roles import Role
     from filings.data.company import seed

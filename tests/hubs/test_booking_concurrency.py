@@ -1,28 +1,18 @@
-"""Many people click the same slot at the same moment: exactly one gets it, nobody sees an error.
-
-Runs against PostgreSQL (CI does); SQLite serialises every writer by design, so a race there
-proves nothing.
-"""
+"""Many people click the same slot at the same moment: exactly one gets it, nobody sees an error."""
 
 import threading
 from datetime import time
 from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from hubs.models import Appointment, Topic
 from hubs.services import booking as services
 from tests.accounts.factories import UserFactory
 from tests.hubs.factories_booking import local, open_hours
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="concurrency is tested on PostgreSQL (CI); this run uses " + connection.vendor,
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ATTEMPTS = 16
 NOW = local(2026, 5, 1, 8)

@@ -5,7 +5,7 @@ from datetime import time, timedelta
 import icalendar
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from accounts.roles import Role
 from hubs.models import Appointment, AvailabilityRule, BookingPolicy, Topic
@@ -255,9 +255,6 @@ def test_availability_changes_tell_the_public_site_on_commit(
         hub_public_data_changed.disconnect(listener)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the exclusion constraint exists on PostgreSQL only"
-)
 def test_the_database_itself_refuses_overlapping_booked_meetings(
     open_a, entrepreneur, other_entrepreneur, hub_a, advisor_a
 ):

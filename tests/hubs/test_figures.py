@@ -175,10 +175,7 @@ def test_each_prefiling_of_a_case_has_its_own_delays_and_classes(hub_a, entrepre
     assert hub.breakdowns[0].rows == [[9, 2, 1], [41, 1, 0]]
 
 
-@pytest.mark.parametrize("method", ["aggregate", "window"])
-def test_both_percentile_methods_agree(activity, method):
-    if method == "aggregate" and connection.vendor != "postgresql":
-        pytest.skip("percentile_cont is PostgreSQL's")
+def test_percentiles_interpolate_between_ranks(activity):
     from django.db.models import Min, Q
 
     per_case = (
@@ -191,9 +188,7 @@ def test_both_percentile_methods_agree(activity, method):
         )
         .order_by()
     )
-    found = duration_percentiles(
-        per_case, base="submitted", columns=["requested", "refused"], method=method
-    )
+    found = duration_percentiles(per_case, base="submitted", columns=["requested", "refused"])
     day = datetime.timedelta(days=1)
     # 1, 1, 2, 4, 7, 30 days: median 3, p90 at rank 4.5 → 7 + 0.5 × 23.
     assert found["requested"] == (6, 3 * day, 18.5 * day)

@@ -3,7 +3,6 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -101,7 +100,6 @@ def test_the_dashboard_counts_with_a_fixed_number_of_queries(
     assert labelled[hub_a.chamber.region.code] == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_staff_deciding_at_once_yield_one_decision(
     hub_a, chamber_manager, office_staff, django_user_model

@@ -21,8 +21,6 @@ class Command(BaseCommand):
         stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
         output = output or settings.VAR_DIR / "backups" / f"carres-{stamp}.tar.gz"
         manifest = backup_create(output=output)
-        self.stdout.write(
-            f"{output}: database ({manifest['vendor']}), {len(manifest['files'])} files"
-        )
+        self.stdout.write(f"{output}: database (PostgreSQL), {len(manifest['files'])} files")
         for name in manifest.get("missing", []):
             self.stderr.write(f"missing from storage, not in the backup: {name}")

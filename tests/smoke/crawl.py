@@ -1,0 +1,211 @@
+"""Crawl the running platform as a newcomer and each demo persona would, GET only.
+
+Visits every URL of ``/sitemap.xml`` (every language), then logs in as each demo persona (the
+TOTP code computed from the demo secret for the privileged ones) and follows every link
+reachable from the page the persona lands on. Fails on any 5xx answer and on any ``/ar/`` page
+whose ``<html>`` lacks ``lang="ar"`` and ``dir="rtl"``; prints how many pages each persona saw.
+
+    .venv/bin/python tests/smoke/crawl.py [--base http://127.0.0.1:8000]
+
+Only the standard library: it runs against any server, from any checkout, even one that has
+not installed the platform's dependencies.
+"""
+
+import argparse
+import base64
+import hashlib
+import hmac
+import http.cookiejar
+import struct
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - the public demo password (README)
+DEMO_TOTP_SECRET = "CARRESDEMOMFAKEYFORTESTINGXYZ234"  # noqa: S105 - likewise
+PERSONAS = [
+    ("entrepreneur@example.com", False),
+    ("entrepreneur2@example.com", False),
+    ("advisor@example.com", True),
+    ("advisor2@example.com", True),
+    ("editor@example.com", True),
+    ("staff@example.com", True),
+    ("manager@example.com", True),
+]
+# Links a crawler must not follow: leaving the session, and files the platform only serves.
+SKIPPED_PREFIXES = ("/static/", "/accounts/logout/")
+SKIPPED_PARTS = ("/accounts/logout/",)
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    """RFC 6238: six digits, 30-second steps, HMAC-SHA1 (what authenticator apps compute)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int(at if at is not None else time.time()) // 30
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.html_attrs: dict = {}
+        self.forms: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html" and not self.html_attrs:
+            self.html_attrs = attrs
+        elif tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "form":
+            self.forms.append({"action": attrs.get("action") or "", "inputs": {}})
+        elif tag == "input" and self.forms and attrs.get("name"):
+            self.forms[-1]["inputs"][attrs["name"]] = attrs.get("value") or ""
+
+
+@dataclass
+class Result:
+    persona: str
+    pages: int = 0
+    failures: list = field(default_factory=list)
+
+
+class Browser:
+    def __init__(self, base: str):
+        self.base = base.rstrip("/")
+        self.host = urllib.parse.urlsplit(self.base).netloc
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def open(self, url: str, data: dict | None = None):
+        """(status, final URL, content type, body) of a GET, or of a POST when data is given."""
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(url, data=body)  # noqa: S310 - our own server
+        if data is not None:
+            request.add_header("Referer", url)  # Django's CSRF check over plain HTTP too
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return (
+                    response.status,
+                    response.geturl(),
+                    response.headers.get_content_type(),
+                    response.read(),
+                )
+        except urllib.error.HTTPError as error:
+            return error.code, url, error.headers.get_content_type(), error.read()
+
+    def submit(self, url: str, fields: dict) -> tuple:
+        status, final, _type, body = self.open(url)
+        page = _Page()
+        page.feed(body.decode("utf-8", "replace"))
+        form = next(f for f in page.forms if "csrfmiddlewaretoken" in f["inputs"])
+        action = urllib.parse.urljoin(final, form["action"] or final)
+        return self.open(action, {**form["inputs"], **fields})
+
+    def log_in(self, email: str, mfa: bool) -> str:
+        status, landing, _type, _body = self.submit(
+            f"{self.base}/fr/accounts/login/", {"login": email, "password": DEMO_PASSWORD}
+        )
+        if mfa:
+            if "/2fa/" not in landing:
+                raise RuntimeError(f"{email}: no second-factor step after the password ({landing})")
+            status, landing, _type, _body = self.submit(landing, {"code": totp(DEMO_TOTP_SECRET)})
+        if status != 200 or "/accounts/login/" in landing or "/2fa/" in landing:
+            raise RuntimeError(f"{email}: login failed, landed on {landing} ({status})")
+        return landing
+
+
+def _inside(browser: Browser, url: str) -> str | None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.netloc != browser.host:
+        return None
+    if parts.path.startswith(SKIPPED_PREFIXES) or any(p in parts.path for p in SKIPPED_PARTS):
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+
+
+def _check(browser: Browser, url: str, result: Result, seen: set, queue: deque, follow: bool):
+    status, final, content_type, body = browser.open(url)
+    result.pages += 1
+    path = urllib.parse.urlsplit(final).path
+    if status >= 500:
+        result.failures.append(f"{status} {url}")
+        return
+    if content_type != "text/html":
+        return
+    page = _Page()
+    page.feed(body.decode("utf-8", "replace"))
+    if path.startswith("/ar/") and (
+        page.html_attrs.get("lang") != "ar" or page.html_attrs.get("dir") != "rtl"
+    ):
+        result.failures.append(
+            f'lang="{page.html_attrs.get("lang")}" dir="{page.html_attrs.get("dir")}" on {url}'
+        )
+    if follow:
+        for href in page.links:
+            target = _inside(browser, urllib.parse.urljoin(final, href))
+            if target and target not in seen:
+                seen.add(target)
+                queue.append(target)
+
+
+def crawl_sitemap(base: str) -> Result:
+    browser = Browser(base)
+    result = Result("anonymous (sitemap)")
+    status, _final, _type, body = browser.open(f"{browser.base}/sitemap.xml")
+    if status != 200:
+        result.failures.append(f"{status} /sitemap.xml")
+        return result
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    for loc in ET.fromstring(body).iterfind(".//s:loc", namespace):  # noqa: S314 - our own XML
+        parts = urllib.parse.urlsplit(loc.text.strip())
+        _check(browser, f"{browser.base}{parts.path}", result, set(), deque(), follow=False)
+    return result
+
+
+def crawl_persona(base: str, email: str, mfa: bool) -> Result:
+    browser = Browser(base)
+    result = Result(email)
+    try:
+        landing = browser.log_in(email, mfa)
+    except (RuntimeError, StopIteration) as error:
+        result.failures.append(f"login: {error}")
+        return result
+    seen, queue = {landing}, deque([landing])
+    while queue:
+        _check(browser, queue.popleft(), result, seen, queue, follow=True)
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    began = time.monotonic()
+    results = [crawl_sitemap(args.base)]
+    # Two personas at a time: the server has two workers, the machine two cores.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results += pool.map(lambda p: crawl_persona(args.base, *p), PERSONAS)
+    failures = 0
+    for result in results:
+        print(f"{result.persona:<28} {result.pages:>5} pages  {len(result.failures)} failures")
+        for failure in result.failures:
+            print(f"    {failure}")
+        failures += len(result.failures)
+    total = sum(r.pages for r in results)
+    print(f"{'total':<28} {total:>5} pages in {time.monotonic() - began:.0f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
