@@ -82,11 +82,12 @@ def main() -> int:
         _manage("migrate", "--noinput")
         _manage("createcachetable")
         accounts = _manage("load_demo", capture=True)
+        demo = "\n  ".join(accounts.replace("Demo data loaded.", "").strip().splitlines())
         banner = (
             f"\n\n  The platform is served on {site}/"
             f"\n  Log in at {site}/fr/accounts/login/ (Arabic: {site}/ar/accounts/login/)"
             f"\n  CMS admin: {site}/cms-admin/"
-            f"\n{accounts.replace('Demo data loaded.', '').rstrip()}"
+            f"\n\n  {demo}"
             "\n\n  Web server, Celery worker and scheduler run together; Ctrl-C stops them all,"
             " and the database.\n"
         )
@@ -100,7 +101,9 @@ def main() -> int:
             args=(f"{site}/healthz", began, banner, stopping),
             daemon=True,
         ).start()
-        return honcho.wait()
+        returncode = honcho.wait()
+        # Stopped by Ctrl-C or SIGTERM as asked: that is a clean end, not a failure.
+        return 0 if stopping.is_set() else returncode
     finally:
         stopping.set()
         if honcho is not None and honcho.poll() is None:

@@ -10,7 +10,7 @@ import logging
 from datetime import timedelta
 
 from celery import current_app
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnavailable
@@ -63,9 +63,8 @@ def outbox_relay(*, now=None) -> int:
         pending = OutboxMessage.objects.filter(
             published_at__isnull=True, created_at__lte=now - RELAY_GRACE
         ).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            # Two relays at once each take their own rows.
-            pending = pending.select_for_update(skip_locked=True)
+        # Two relays at once each take their own rows.
+        pending = pending.select_for_update(skip_locked=True)
         for message in pending[:RELAY_BATCH]:
             if not outbox_publish(message=message):
                 break

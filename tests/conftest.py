@@ -1,6 +1,10 @@
 """Personas shared by every test: who can do what is the first thing we check."""
 
+import atexit
 import contextlib
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,6 +26,18 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run in-process in tests; what is queued is asserted through on-commit callbacks.
 celery_app.conf.task_always_eager = True
 celery_app.conf.task_eager_propagates = True
+
+if celery_app.conf.broker_url.startswith("filesystem://"):
+    # The embedded default's broker is a folder of the checkout, which the worker of a
+    # `make run` may be reading: what a test publishes goes to folders of its own.
+    _broker_dir = Path(tempfile.mkdtemp(prefix="carres-test-broker-"))
+    atexit.register(shutil.rmtree, _broker_dir, ignore_errors=True)
+    celery_app.conf.broker_transport_options = {
+        **celery_app.conf.broker_transport_options,
+        "data_folder_in": str(_broker_dir),
+        "data_folder_out": str(_broker_dir),
+        "control_folder": str(_broker_dir),
+    }
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,9 @@ import pytest
 
 from config.celery import app as celery_app
 
+# Run again against a real Redis in CI (make test-redis).
+pytestmark = pytest.mark.redis
+
 
 @pytest.mark.django_db
 def test_healthz_reports_every_dependency_up(client):

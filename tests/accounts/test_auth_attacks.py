@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from tests.accounts.factories import PASSWORD
 
+# Run again against a real Redis in CI (make test-redis).
+pytestmark = pytest.mark.redis
+
 
 def _is_logged_in(client) -> bool:
     return "_auth_user_id" in client.session

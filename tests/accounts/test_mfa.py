@@ -7,6 +7,9 @@ from accounts.roles import Role
 from tests.accounts.factories import PASSWORD, UserFactory, activate_totp, make_office_staff
 from tests.hubs.factories import MembershipFactory
 
+# Run again against a real Redis in CI (make test-redis).
+pytestmark = pytest.mark.redis
+
 
 @pytest.fixture
 def advisor_without_mfa(hub_a):

@@ -4,7 +4,8 @@ from cms.services import registration_create
 from hubs.signals import hub_public_data_changed
 from tests.cms.factories import event, publish
 
-pytestmark = pytest.mark.django_db
+# Run again against a real Redis in CI (make test-redis).
+pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 
 
 def _state(client, url):

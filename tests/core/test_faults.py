@@ -18,6 +18,9 @@ from filings.tasks_company import company_notify_task, company_render_receipt_ta
 from tests.accounts.factories import PASSWORD
 from tests.filings.company_helpers import draft_request, move
 
+# Run again against a real Redis in CI (make test-redis).
+pytestmark = pytest.mark.redis
+
 CLOSED = "redis://127.0.0.1:9/0"
 
 

@@ -16,6 +16,7 @@ import base64
 import hashlib
 import hmac
 import http.cookiejar
+import re
 import struct
 import sys
 import time
@@ -40,8 +41,16 @@ PERSONAS = [
     ("manager@example.com", True),
 ]
 # Links a crawler must not follow: leaving the session, and files the platform only serves.
-SKIPPED_PREFIXES = ("/static/", "/accounts/logout/")
+SKIPPED_PREFIXES = ("/static/",)
 SKIPPED_PARTS = ("/accounts/logout/",)
+# Calendars and lists link to the next week or page forever: a few URLs of each shape (path
+# and names of its query parameters) stand for the rest.
+PER_SHAPE = 3
+# Wagtail's and Django's admins show every object through the same few views: a few objects
+# of each view stand for the rest there (the platform's own pages are all visited).
+ADMIN_PREFIXES = ("/cms-admin/", "/django-admin/")
+# A persona that reaches more pages than this has an endless link the shapes did not catch.
+MAX_PAGES = 3000
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -78,6 +87,7 @@ class Result:
     persona: str
     pages: int = 0
     failures: list = field(default_factory=list)
+    shapes: dict = field(default_factory=dict)
 
 
 class Browser:
@@ -108,7 +118,8 @@ class Browser:
         status, final, _type, body = self.open(url)
         page = _Page()
         page.feed(body.decode("utf-8", "replace"))
-        form = next(f for f in page.forms if "csrfmiddlewaretoken" in f["inputs"])
+        # The page may hold other forms (the language switcher): take the one with these fields.
+        form = next(f for f in page.forms if set(fields) <= set(f["inputs"]))
         action = urllib.parse.urljoin(final, form["action"] or final)
         return self.open(action, {**form["inputs"], **fields})
 
@@ -134,6 +145,14 @@ def _inside(browser: Browser, url: str) -> str | None:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
 
 
+def _shape(url: str) -> tuple:
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path
+    if path.startswith(ADMIN_PREFIXES):
+        path = re.sub(r"/\d+/", "/<id>/", path)
+    return path, tuple(sorted({k for k, _v in urllib.parse.parse_qsl(parts.query)}))
+
+
 def _check(browser: Browser, url: str, result: Result, seen: set, queue: deque, follow: bool):
     status, final, content_type, body = browser.open(url)
     result.pages += 1
@@ -156,7 +175,10 @@ def _check(browser: Browser, url: str, result: Result, seen: set, queue: deque, 
             target = _inside(browser, urllib.parse.urljoin(final, href))
             if target and target not in seen:
                 seen.add(target)
-                queue.append(target)
+                shape = _shape(target)
+                result.shapes[shape] = result.shapes.get(shape, 0) + 1
+                if result.shapes[shape] <= PER_SHAPE:
+                    queue.append(target)
 
 
 def crawl_sitemap(base: str) -> Result:
@@ -183,6 +205,9 @@ def crawl_persona(base: str, email: str, mfa: bool) -> Result:
         return result
     seen, queue = {landing}, deque([landing])
     while queue:
+        if result.pages >= MAX_PAGES:
+            result.failures.append(f"more than {MAX_PAGES} pages: an endless link? ({queue[0]})")
+            break
         _check(browser, queue.popleft(), result, seen, queue, follow=True)
     return result
 
