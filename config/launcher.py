@@ -62,19 +62,17 @@ def main() -> int:
     site = f"http://127.0.0.1:{port}"
     honcho = None
     stopping = threading.Event()
-    # Ctrl-C reaches every process of the terminal's group: honcho stops its three processes
-    # by itself, and this process waits for that before stopping the database. A handler, not
-    # SIG_IGN, which the children would inherit: migrate must still stop on Ctrl-C.
-    signal.signal(signal.SIGINT, lambda *_: stopping.set())
-
-    def forward_sigterm(*_):
+    # honcho runs in a session of its own, so that only this process hears the terminal
+    # (Ctrl-C, a closed window) and passes it on: honcho then always stops its three processes
+    # before this one stops the database.
+    def pass_on(signum, _frame):
         stopping.set()
-        if honcho is not None:
-            honcho.send_signal(signal.SIGTERM)
-        else:
-            raise SystemExit(143)
+        if honcho is None:
+            raise SystemExit(128 + signum)
+        honcho.send_signal(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, forward_sigterm)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, pass_on)
     try:
         if embedded:
             embedded_database.start()
@@ -95,6 +93,7 @@ def main() -> int:
             [str(Path(PYTHON).parent / "honcho"), "--procfile", "Procfile", "start"],
             cwd=ROOT,
             env={**os.environ, "WEB_PORT": port},
+            start_new_session=True,
         )
         threading.Thread(
             target=_wait_until_served,
