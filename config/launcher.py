@@ -62,6 +62,7 @@ def main() -> int:
     site = f"http://127.0.0.1:{port}"
     honcho = None
     stopping = threading.Event()
+
     # honcho runs in a session of its own, so that only this process hears the terminal
     # (Ctrl-C, a closed window) and passes it on: honcho then always stops its three processes
     # before this one stops the database.

@@ -1,0 +1,71 @@
+"""The newcomer crawler catches what it is there to catch (a crawler that cannot fail proves
+nothing), and computes the same TOTP codes as the platform."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+from tests.smoke.crawl import DEMO_TOTP_SECRET, crawl_sitemap, totp
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>http://example.org/fr/</loc></url>
+<url><loc>http://example.org/ar/</loc></url>
+<url><loc>http://example.org/ar/left-to-right/</loc></url>
+<url><loc>http://example.org/fr/broken/</loc></url>
+</urlset>"""
+PAGES = {
+    "/sitemap.xml": (200, "application/xml", SITEMAP),
+    "/fr/": (200, "text/html", '<html lang="fr" dir="ltr"><body>ok</body></html>'),
+    "/ar/": (200, "text/html", '<html lang="ar" dir="rtl"><body>ok</body></html>'),
+    "/ar/left-to-right/": (200, "text/html", '<html lang="ar"><body>oops</body></html>'),
+    "/fr/broken/": (500, "text/html", "<html><body>Server Error</body></html>"),
+}
+
+
+class _Site(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the standard library's name
+        status, content_type, body = PAGES.get(self.path, (404, "text/html", "not found"))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_the_crawler_reports_server_errors_and_arabic_pages_not_right_to_left(site):
+    result = crawl_sitemap(site)
+    assert result.pages == 4
+    assert sorted(result.failures) == [
+        f"500 {site}/fr/broken/",
+        f'lang="ar" dir="None" on {site}/ar/left-to-right/',
+    ]
+
+
+def test_the_crawler_computes_the_codes_the_platform_accepts():
+    for moment in (0, 1_796_000_000, 1_796_000_029, 1_796_000_030):
+        expected = format_hotp_value(hotp_value(DEMO_TOTP_SECRET, moment // 30))
+        assert totp(DEMO_TOTP_SECRET, at=moment) == expected
+
+
+def test_the_crawler_logs_in_with_the_demo_credentials_load_demo_creates():
+    from accounts.demo import DEMO_TOTP_SECRET as demo_secret
+    from accounts.validators import DEMO_PASSWORD as demo_password
+    from cms.management.commands.load_demo import DEMO_ACCOUNTS_TEXT
+    from tests.smoke import crawl
+
+    assert (demo_password, demo_secret) == (crawl.DEMO_PASSWORD, crawl.DEMO_TOTP_SECRET)
+    listed = [line.split()[0] for line in DEMO_ACCOUNTS_TEXT.splitlines() if "@" in line]
+    assert [email for email, _mfa in crawl.PERSONAS] == listed
