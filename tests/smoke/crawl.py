@@ -1,9 +1,10 @@
 """Crawl the running platform as a newcomer and each demo persona would, GET only.
 
-Visits every URL of ``/sitemap.xml`` (every language), then logs in as each demo persona (the
-TOTP code computed from the demo secret for the privileged ones) and follows every link
-reachable from the page the persona lands on. Fails on any 5xx answer and on any ``/ar/`` page
-whose ``<html>`` lacks ``lang="ar"`` and ``dir="rtl"``; prints how many pages each persona saw.
+Visits every URL of ``/sitemap.xml`` (every language; each must answer 200), then logs in as
+each demo persona (the TOTP code computed from the demo secret for the privileged ones) and
+follows every link reachable from the page the persona lands on. Fails on any 5xx answer and on
+any ``/ar/`` page whose ``<html>`` lacks ``lang="ar"`` and ``dir="rtl"``; prints how many pages
+each persona saw.
 
     .venv/bin/python tests/smoke/crawl.py [--base http://127.0.0.1:8000]
 
@@ -153,11 +154,14 @@ def _shape(url: str) -> tuple:
     return path, tuple(sorted({k for k, _v in urllib.parse.parse_qsl(parts.query)}))
 
 
-def _check(browser: Browser, url: str, result: Result, seen: set, queue: deque, follow: bool):
+def _check(
+    browser: Browser, url: str, result: Result, seen: set, queue: deque, follow: bool
+) -> None:
     status, final, content_type, body = browser.open(url)
     result.pages += 1
     path = urllib.parse.urlsplit(final).path
-    if status >= 500:
+    # The sitemap lists live public pages: each must answer 200, not just "not 5xx".
+    if status >= 500 or (not follow and status != 200):
         result.failures.append(f"{status} {url}")
         return
     if content_type != "text/html":

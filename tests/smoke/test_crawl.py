@@ -15,6 +15,7 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <url><loc>http://example.org/ar/</loc></url>
 <url><loc>http://example.org/ar/left-to-right/</loc></url>
 <url><loc>http://example.org/fr/broken/</loc></url>
+<url><loc>http://example.org/en/gone/</loc></url>
 </urlset>"""
 PAGES = {
     "/sitemap.xml": (200, "application/xml", SITEMAP),
@@ -45,10 +46,11 @@ def site():
     server.shutdown()
 
 
-def test_the_crawler_reports_server_errors_and_arabic_pages_not_right_to_left(site):
+def test_the_crawler_reports_missing_pages_server_errors_and_arabic_not_right_to_left(site):
     result = crawl_sitemap(site)
-    assert result.pages == 4
+    assert result.pages == 5
     assert sorted(result.failures) == [
+        f"404 {site}/en/gone/",
         f"500 {site}/fr/broken/",
         f'lang="ar" dir="None" on {site}/ar/left-to-right/',
     ]
