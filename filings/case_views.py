@@ -43,7 +43,7 @@ def case_detail(request, public_id):
         "is_owner": is_owner,
         "message_form": CaseMessageForm() if may_write else None,
         "trademark_form": CaseTrademarkForm() if is_owner else None,
-        **selectors.case_contents(case=case),
+        **selectors.case_contents(case=case, viewer=request.user),
     }
     return render(request, "filings/case/detail.html", context)
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .access import advised_hub_ids, can_view_case
+from .access import advised_hub_ids, can_view_item
 from .models import GoodsServicesTerm, NiceClass, PreFilingStatus, TrademarkPreFiling
 from .search.normalize import strip_accents
 
@@ -18,7 +18,7 @@ def prefiling_get_for_user(*, user, public_id) -> TrademarkPreFiling:
         ).get(public_id=public_id)
     except (TrademarkPreFiling.DoesNotExist, ValueError):
         raise Http404 from None
-    if not can_view_case(user, prefiling.case):
+    if not can_view_item(user, prefiling):
         raise PermissionDenied
     return prefiling
 

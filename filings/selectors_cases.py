@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from hubs.booking_selectors import HUB_TIME_ZONE
 from hubs.models import Appointment, Topic
 
-from .access import advised_hub_ids, can_view_case, visible_cases
+from .access import advised_hub_ids, can_view_case, visible_cases, visible_items
 from .models import (
     Case,
     CaseAppointment,
@@ -58,13 +58,18 @@ class TimelineEntry:
     appointment: Appointment | None = None
 
 
-def case_contents(*, case: Case) -> dict:
-    """The case's pre-filings, meetings and timeline in a fixed number of queries."""
+def case_contents(*, case: Case, viewer) -> dict:
+    """The case's pre-filings, meetings and timeline in a fixed number of queries.
+
+    What ``viewer`` may see of it: another's drafts are left out.
+    """
     try:
         company = case.company_request
     except CompanyRequest.DoesNotExist:
         company = None
-    trademarks = list(case.trademarks.order_by("pk"))
+    if company is not None and not visible_items(viewer, case, [company]):
+        company = None
+    trademarks = visible_items(viewer, case, case.trademarks.order_by("pk"))
     links = list(
         CaseAppointment.objects.filter(case=case)
         .select_related("appointment__advisor", "appointment__hub")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 
-from .access import advised_hub_ids, can_view_case
+from .access import advised_hub_ids, can_view_item
 from .models import CompanyDocument, CompanyRequest, CompanyStatus, DocumentAccess
 
 OPEN_STATUSES = [
@@ -25,10 +25,7 @@ def company_request_get_for_user(*, user, public_id) -> CompanyRequest:
         ).get(public_id=public_id)
     except (CompanyRequest.DoesNotExist, ValueError):
         raise Http404 from None
-    if not can_view_case(user, request.case):
-        raise PermissionDenied
-    # An advisor sees a request once it is submitted: a draft is the entrepreneur's notebook.
-    if request.status == CompanyStatus.DRAFT and request.case.owner_id != user.pk:
+    if not can_view_item(user, request):
         raise PermissionDenied
     return request
 

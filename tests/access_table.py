@@ -74,6 +74,18 @@ def _prefiling(world):
     return {"public_id": world.prefiling.public_id}
 
 
+def _prefiling_step(world):
+    return {"public_id": world.prefiling.public_id, "step": 1}
+
+
+def _company_step(world):
+    return {"public_id": world.company.public_id, "step": 1}
+
+
+def _document(world):
+    return {"public_id": world.document.public_id}
+
+
 def _case(world):
     return {"public_id": world.company.case.public_id}
 
@@ -206,9 +218,7 @@ ACCESS: dict[str, Rule] = {
     "filings:similarity_json": Rule(get=SIGNED_IN, post=NOBODY, query={"q": "QUOKKA"}),
     "filings:review_list": Rule(get=ADVISORS),
     "filings:trademark_detail": Rule(get=CASE_READERS, kwargs=_prefiling),
-    "filings:trademark_step": Rule(
-        get=OWNER, kwargs=lambda w: {"public_id": w.prefiling.public_id, "step": 1}
-    ),
+    "filings:trademark_step": Rule(get=OWNER, kwargs=_prefiling_step),
     # Readers of a case reach these views; the service refuses a move they may not make.
     "filings:trademark_transition": Rule(
         get=NOBODY, post=CASE_READERS, writers=OWNER | HUB_B_ADVISOR, kwargs=_prefiling
@@ -221,9 +231,7 @@ ACCESS: dict[str, Rule] = {
     "filings:company_queue": Rule(get=ADVISORS),
     "filings:company_name_check": Rule(get=SIGNED_IN, post=NOBODY, query={"name": "Zephyr"}),
     "filings:company_detail": Rule(get=CASE_READERS, kwargs=_company),
-    "filings:company_step": Rule(
-        get=OWNER, kwargs=lambda w: {"public_id": w.company.public_id, "step": 1}
-    ),
+    "filings:company_step": Rule(get=OWNER, kwargs=_company_step),
     "filings:company_document_upload": Rule(
         get=NOBODY, post=CASE_READERS, writers=OWNER | HUB_B_ADVISOR, kwargs=_company
     ),
@@ -237,9 +245,7 @@ ACCESS: dict[str, Rule] = {
     # A hub manager's action: no persona here manages hub B.
     "filings:company_assign": Rule(get=NOBODY, kwargs=_company),
     "filings:company_receipt": Rule(get=CASE_READERS, kwargs=_company),
-    "filings:company_document": Rule(
-        get=CASE_READERS, kwargs=lambda w: {"public_id": w.document.public_id}
-    ),
+    "filings:company_document": Rule(get=CASE_READERS, kwargs=_document),
     # --- filings: case files -------------------------------------------------------------
     "filings:case_list": Rule(get=SIGNED_IN),
     "filings:case_detail": Rule(get=CASE_READERS, kwargs=_case),

@@ -49,6 +49,17 @@ SECRETS = {
     "prefiling": "QUOKKAZEPH",
     "appointment": "Rendez-vous confidentiel Zephyr",
     "application": "17 rue Confidentielle Agadir",
+    # Drafts of other_entrepreneur at hub B: theirs alone until submitted.
+    "draft_company": "Brouillon Ximenez",
+    "draft_prefiling": "XIMENAQUOK",
+}
+READERS = {
+    "company": {"other_entrepreneur", "advisor_b", "office_staff"},
+    "prefiling": {"other_entrepreneur", "advisor_b", "office_staff"},
+    "appointment": {"other_entrepreneur", "advisor_b", "office_staff"},
+    "application": {"office_staff"},
+    "draft_company": {"other_entrepreneur"},
+    "draft_prefiling": {"other_entrepreneur"},
 }
 
 
@@ -113,6 +124,9 @@ class World:
     label: Label
     event: object
     notification: Notification
+    draft_company: CompanyRequest
+    draft_document: CompanyDocument
+    draft_prefiling: TrademarkPreFiling
 
 
 def _personas() -> dict:
@@ -192,7 +206,14 @@ def _build_world(people) -> World:
         user=owner, kind="case_message", key="matrix:notification", params={}
     )
 
+    draft_company = draft_request(owner, hub_b, names=(SECRETS["draft_company"],))
+    draft_prefiling = complete_prefiling(owner=owner, hub=hub_b, mark=SECRETS["draft_prefiling"])
+    draft_prefiling.logo.save("logo.png", ContentFile(png_bytes()), save=True)
+
     return World(
+        draft_company=draft_company,
+        draft_document=draft_company.documents.first(),
+        draft_prefiling=draft_prefiling,
         hub_b=hub_b,
         company=company,
         document=company.documents.first(),
@@ -264,19 +285,9 @@ def _body(response) -> str:
 
 
 def _leaks(persona, body) -> list[str]:
-    readers = {
-        "company": {"other_entrepreneur", "advisor_b", "office_staff"},
-        "prefiling": {"other_entrepreneur", "advisor_b", "office_staff"},
-        "appointment": {"other_entrepreneur", "advisor_b", "office_staff"},
-        "application": {"office_staff"},
-    }
     return [
-        what for what, secret in SECRETS.items() if secret in body and persona not in readers[what]
+        what for what, secret in SECRETS.items() if secret in body and persona not in READERS[what]
     ]
-
-
-def _expected(allowed: bool) -> str:
-    return "expected it reached" if allowed else "expected it refused"
 
 
 def _expected(allowed: bool) -> str:
@@ -321,4 +332,50 @@ def test_access_matrix(name, matrix, db, client):
             problems.append(f"POST as {persona}: {response.status_code}, {_expected(allowed)}")
     if not writers and _snapshot() != before:
         problems.append("a POST by someone who may not write changed data")
+    assert not problems, f"{name} ({url}):\n" + "\n".join(problems)
+
+
+# The same URLs, pointed at drafts: nobody but their author reaches them, by GET or POST.
+DRAFT_KWARGS = {
+    "_prefiling": lambda w: {"public_id": w.draft_prefiling.public_id},
+    "_company": lambda w: {"public_id": w.draft_company.public_id},
+    "_case": lambda w: {"public_id": w.draft_company.case.public_id},
+    "_document": lambda w: {"public_id": w.draft_document.public_id},
+    "_prefiling_step": lambda w: {"public_id": w.draft_prefiling.public_id, "step": 1},
+    "_company_step": lambda w: {"public_id": w.draft_company.public_id, "step": 1},
+}
+ON_DRAFTS = sorted(
+    name
+    for name, rule in ACCESS.items()
+    if rule.kwargs is not None and rule.kwargs.__name__ in DRAFT_KWARGS
+)
+
+
+def test_every_case_url_is_tried_on_drafts():
+    assert {"filings:trademark_detail", "filings:trademark_logo", "filings:company_detail"} <= set(
+        ON_DRAFTS
+    )
+
+
+@pytest.mark.parametrize("name", ON_DRAFTS)
+def test_a_draft_is_its_authors_alone(name, matrix, db, client):
+    personas, world = matrix
+    url = reverse(name, kwargs=DRAFT_KWARGS[ACCESS[name].kwargs.__name__](world))
+    problems = []
+    before = _snapshot()
+    for persona in PERSONAS[1:]:
+        if persona == "other_entrepreneur":
+            continue
+        client.logout()
+        _log_in(client, personas[persona])
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            if _reached(response):
+                problems.append(f"{method.upper()} as {persona}: {response.status_code}")
+            elif response.status_code == 200:
+                problems += [
+                    f"{persona} sees the {what}" for what in _leaks(persona, _body(response))
+                ]
+    if _snapshot() != before:
+        problems.append("a POST by someone other than the author changed a draft")
     assert not problems, f"{name} ({url}):\n" + "\n".join(problems)

@@ -156,7 +156,7 @@ def test_next_step_of_a_submitted_prefiling_is_the_advisors(entrepreneur, hub_a,
     prefiling_transition(
         prefiling=prefiling, to_status=PreFilingStatus.SUBMITTED, actor=entrepreneur
     )
-    (step,) = case_contents(case=prefiling.case)["next_steps"]
+    (step,) = case_contents(case=prefiling.case, viewer=advisor_a)["next_steps"]
     assert step.who == "advisor"
 
 
