@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.roles import is_office_staff
 from core.exceptions import ApplicationError
 from core.http import client_ip
+from core.inputs import int_or_none, search_text, uuid_or_none
 
 from . import selectors_company as selectors
 from .access import advised_hub_ids, can_act_as_owner, can_review_case
@@ -327,10 +328,7 @@ def company_queue(request):
     if not advised_hub_ids(request.user):
         raise PermissionDenied
     status = request.GET.get("status", "")
-    try:
-        older = max(0, min(int(request.GET.get("older_than", "") or 0), 3650))
-    except ValueError:
-        older = 0
+    older = min(int_or_none(request.GET.get("older_than")) or 0, 3650)
     mine = request.GET.get("mine") == "1"
     queue = selectors.company_queue(
         user=request.user, status=status, older_than_days=older, mine=mine
@@ -355,10 +353,11 @@ def company_name_check_json(request):
     name = request.GET.get("name", "")[:200]
     exclude = None
     if request.GET.get("request"):
+        public_id = uuid_or_none(request.GET["request"])
+        if public_id is None:
+            return JsonResponse({"error": _("This request could not be read.")}, status=400)
         try:
-            exclude = selectors.company_request_get_for_user(
-                user=request.user, public_id=request.GET["request"]
-            )
+            exclude = selectors.company_request_get_for_user(user=request.user, public_id=public_id)
         except (Http404, PermissionDenied):
             exclude = None
     result = services.company_name_check(name=name, exclude=exclude)
@@ -376,7 +375,7 @@ def document_access_log(request):
     """Office staff read who opened which document of which case, newest first."""
     if not is_office_staff(request.user):
         raise PermissionDenied
-    reference = request.GET.get("case", "").strip()[:20]
+    reference = search_text(request.GET.get("case"), max_length=20)
     page = Paginator(selectors.document_accesses(case_reference=reference), 50).get_page(
         request.GET.get("page")
     )

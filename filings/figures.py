@@ -6,6 +6,7 @@ classes from `FilingMilestones`, one row per request or pre-filing (a case may h
 pre-filings), kept by the services with each transition.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, DateField, Exists, OuterRef
 from django.db.models.functions import TruncMonth
@@ -137,8 +138,23 @@ def _high_risk(scope: FigureScope) -> CountSeries:
 
 
 def _per_class(scope: FigureScope) -> Breakdown:
+    return Breakdown(
+        key="prefilings_per_class",
+        title=_("Trademark pre-filings per Nice class"),
+        section=TRADEMARK_SECTION,
+        columns=[_("Nice class"), _("Pre-filings"), _("High similarity risk")],
+        rows=_per_class_rows(scope),
+    )
+
+
+def _per_class_rows(scope: FigureScope) -> list[list]:
     """Pre-filings per Nice class, unnesting the JSON list of classes in the database."""
-    ids_sql, params = _submitted(scope, TRADEMARK).values("item_id").query.sql_with_params()
+    try:
+        ids_sql, params = _submitted(scope, TRADEMARK).values("item_id").query.sql_with_params()
+    except EmptyResultSet:
+        # A scope with no hub (a region whose hubs are not open yet): Django knows without
+        # asking the database that nothing matches, and says so by raising.
+        return []
     table = TrademarkPreFiling._meta.db_table
     # Only our table name and the ORM's own SQL are spliced in; values travel as parameters.
     counted = (
@@ -151,14 +167,7 @@ def _per_class(scope: FigureScope) -> Breakdown:
     sql = f"SELECT {counted} FROM {table} tp {classes} WHERE {where} GROUP BY 1 ORDER BY 1"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = [list(row) for row in cursor.fetchall()]
-    return Breakdown(
-        key="prefilings_per_class",
-        title=_("Trademark pre-filings per Nice class"),
-        section=TRADEMARK_SECTION,
-        columns=[_("Nice class"), _("Pre-filings"), _("High similarity risk")],
-        rows=rows,
-    )
+        return [list(row) for row in cursor.fetchall()]
 
 
 def filings_figures(scope: FigureScope) -> ProvidedFigures:

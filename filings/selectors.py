@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from core.inputs import search_text
+
 from .access import advised_hub_ids, can_view_item
 from .models import GoodsServicesTerm, NiceClass, PreFilingStatus, TrademarkPreFiling
 from .search.normalize import strip_accents
@@ -57,14 +59,15 @@ _WORD = re.compile(r"\w{3,}")
 
 def nice_search(*, query: str) -> dict:
     """Classes and terms matching a keyword, in any of the three languages."""
-    query = query.strip()[:100]
+    query = search_text(query, max_length=100)
     if not query:
         return {"classes": [], "terms": []}
     q = Q()
     for field in ("heading_fr", "heading_ar", "heading_en"):
         q |= Q(**{f"{field}__icontains": query})
-    classes = list(NiceClass.objects.filter(q)) if not query.isdigit() else []
-    if query.isdigit():
+    # isdecimal, not isdigit: '²' is a digit that int() refuses; '٣٥' is class 35.
+    classes = list(NiceClass.objects.filter(q)) if not query.isdecimal() else []
+    if query.isdecimal():
         classes = list(NiceClass.objects.filter(number=int(query)))
     tq = Q()
     for field in ("term_fr", "term_ar", "term_en"):

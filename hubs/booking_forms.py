@@ -1,7 +1,4 @@
-from datetime import datetime
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Mode, Topic
@@ -20,15 +17,6 @@ class SlotSearchForm(forms.Form):
         self.fields["advisor"].choices = [("", _("Any advisor of this hub"))] + [
             (a.pk, a.get_full_name() or a.email) for a in advisors
         ]
-
-
-def parse_start(value: str) -> datetime | None:
-    """An aware instant from the slot link, or None if it is not one."""
-    try:
-        parsed = datetime.fromisoformat(value or "")
-    except ValueError:
-        return None
-    return parsed if timezone.is_aware(parsed) else None
 
 
 class BookingForm(forms.Form):

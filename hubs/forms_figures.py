@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.inputs import PlatformDateField
+
 MAX_DAYS = 5 * 366
 
 
@@ -17,8 +19,10 @@ def default_period(today: datetime.date | None = None) -> tuple[datetime.date, d
 
 
 class FiguresPeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = PlatformDateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = PlatformDateField(
+        label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         cleaned = super().clean()

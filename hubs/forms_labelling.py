@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.inputs import PlatformDateField
+
 from .labelling_files import MAX_EVIDENCE_BYTES, EvidenceFileRefused, evidence_file_kind
 from .models.labelling import Decision, Label, LabelApplication
 from .services.labelling import APPLICATION_FIELDS
@@ -79,14 +81,14 @@ def _future(value: datetime.date) -> datetime.date:
 
 class CorrectionsForm(NoMarkupMixin, forms.Form):
     note = forms.CharField(label=_("What must be corrected"), widget=_TEXTAREA, max_length=3000)
-    deadline = forms.DateField(label=_("Deadline"), widget=_DATE)
+    deadline = PlatformDateField(label=_("Deadline"), widget=_DATE)
 
     def clean_deadline(self):
         return _future(self.cleaned_data["deadline"])
 
 
 class VisitScheduleForm(forms.Form):
-    visit_on = forms.DateField(label=_("Date of the site visit"), widget=_DATE)
+    visit_on = PlatformDateField(label=_("Date of the site visit"), widget=_DATE)
 
     def clean_visit_on(self):
         value = self.cleaned_data["visit_on"]
@@ -159,14 +161,14 @@ class ReasonForm(NoMarkupMixin, forms.Form):
 
 
 class SuspendForm(ReasonForm):
-    deadline = forms.DateField(label=_("Deadline to correct"), widget=_DATE)
+    deadline = PlatformDateField(label=_("Deadline to correct"), widget=_DATE)
 
     def clean_deadline(self):
         return _future(self.cleaned_data["deadline"])
 
 
 class RenewForm(ReasonForm):
-    valid_until = forms.DateField(label=_("Valid until"), widget=_DATE)
+    valid_until = PlatformDateField(label=_("Valid until"), widget=_DATE)
     phase = forms.ChoiceField(label=_("Phase"), choices=Label.Phase.choices)
     maturity = forms.TypedChoiceField(
         label=_("Maturity level"), choices=[(1, "1"), (2, "2"), (3, "3")], coerce=int

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -172,7 +173,12 @@ def duration_percentiles(queryset, *, base: str, columns: list[str]):
     (NULL when the case has not reached that milestone). Answers
     {column: (reached, median, p90)} with timedeltas, in one query.
     """
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        # A scope with no hub (a region whose hubs are not open yet): Django knows without
+        # asking the database that nothing matches, and says so by raising.
+        return dict.fromkeys(columns, (0, None, None))
     result = {}
     with connection.cursor() as cursor:
         cursor.execute(_percentiles_sql(sql, columns, base), params)

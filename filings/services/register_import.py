@@ -56,7 +56,7 @@ def mark_from_row(row: dict) -> RegisterMark:
         raise InvalidRow("mark is longer than 300 characters")
     classes = []
     for raw in (row.get("nice_classes") or "").split():
-        if not raw.isdigit() or not 1 <= int(raw) <= 45:
+        if not raw.isdecimal() or not 1 <= int(raw) <= 45:
             raise InvalidRow(f"Nice class {raw!r} is not a number from 1 to 45")
         classes.append(int(raw))
     if not classes:

@@ -1,4 +1,4 @@
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_advisor
 from core.exceptions import ApplicationError
+from core.inputs import date_or_none, instant_or_none, int_or_none, search_text
 
 from .. import booking_selectors as sel
 from ..booking_extensions import attach_links, booking_attachment_choices
-from ..booking_forms import BookingForm, CancelForm, NotesForm, SlotSearchForm, parse_start
+from ..booking_forms import BookingForm, CancelForm, NotesForm, SlotSearchForm
 from ..booking_ics import agenda_feed_ics, appointment_ics
 from ..models import Appointment, Hub
 from ..selectors import hub_list_active
@@ -30,7 +31,7 @@ def _hub(slug) -> Hub:
 
 @login_required
 def book_start(request):
-    slug = request.GET.get("hub")
+    slug = search_text(request.GET.get("hub"), max_length=100)
     if slug:
         return redirect("hubs:book_at_hub", hub_slug=_hub(slug).slug)
     return render(request, "hubs/booking/start.html", {"hubs": hub_list_active()})
@@ -72,10 +73,14 @@ def book_at_hub(request, hub_slug):
 def book_confirm(request, hub_slug):
     hub = _hub(hub_slug)
     topic = request.GET.get("topic", "")
-    advisor_id = request.GET.get("advisor") or None
-    advisor_id = int(advisor_id) if advisor_id and advisor_id.isdigit() else None
-    starts_at = parse_start(request.GET.get("start", ""))
-    if starts_at is None or topic not in dict(Appointment._meta.get_field("topic").choices):
+    advisor = request.GET.get("advisor", "")
+    advisor_id = int_or_none(advisor)
+    starts_at = instant_or_none(request.GET.get("start"))
+    if (
+        starts_at is None
+        or (advisor and advisor_id is None)
+        or topic not in dict(Appointment._meta.get_field("topic").choices)
+    ):
         messages.error(request, _("Please choose a slot."))
         return redirect("hubs:book_at_hub", hub_slug=hub.slug)
     slot = next(
@@ -213,7 +218,7 @@ def appointment_reschedule(request, public_id=None, token=None):
         return redirect(back)
     alternatives = []
     if request.method == "POST":
-        starts_at = parse_start(request.POST.get("start", ""))
+        starts_at = instant_or_none(request.POST.get("start"))
         try:
             if starts_at is None:
                 raise services.BookingRefused(_("Please choose a slot."))
@@ -283,19 +288,16 @@ def appointment_ics_download(request, public_id=None, token=None):
 # --- Advisors ---------------------------------------------------------------------------------
 
 
-def _parse_day(value) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return timezone.localdate()
-
-
 @login_required
 def agenda(request):
     if not is_advisor(request.user):
         raise PermissionDenied
     view = "week" if request.GET.get("view") == "week" else "day"
-    day = _parse_day(request.GET.get("date"))
+    asked = request.GET.get("date")
+    day = date_or_none(asked) if asked else timezone.localdate()
+    if day is None:
+        messages.error(request, _("This date cannot be shown. Here is today's agenda."))
+        day = timezone.localdate()
     first = day - timedelta(days=day.weekday()) if view == "week" else day
     length = 7 if view == "week" else 1
     start = sel._aware(first, time(0), sel.HUB_TIME_ZONE)

@@ -166,3 +166,13 @@ def test_name_check_endpoint_answers_json_to_signed_in_users(client, personas):
     client.force_login(personas["entrepreneur"])
     data = client.get(url, {"name": "Banque <Atlas>"}).json()
     assert data["errors"] and data["warnings"][0]["kind"] == "misleading"
+
+
+@pytest.mark.parametrize("request_id", ["not-a-uuid", "\u00b2", "<script>", "0" * 33])
+def test_name_check_says_an_unreadable_request_id_is_a_bad_request(client, personas, request_id):
+    client.force_login(personas["entrepreneur"])
+    response = client.get(
+        reverse("filings:company_name_check"), {"name": "Atlas", "request": request_id}
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "Cette demande n'a pas pu être lue."}

@@ -52,6 +52,7 @@ def test_every_rejected_line_is_reported_with_its_number_and_reason(db, tmp_path
         "R7,TOO,MANY,COLUMNS,registered,2020-01-01,x\n"  # line 8
         "R8,---,25,A,registered,\n"  # line 9
         "R9,NOCLASS,,A,registered,\n"  # line 10
+        "R10,SQUARED,\u00b2,A,registered,\n"  # line 11: a digit for isdigit(), not for int()
     )
     call_command("import_marks", str(_write(tmp_path, body)))
     err = capsys.readouterr().err
@@ -65,6 +66,7 @@ def test_every_rejected_line_is_reported_with_its_number_and_reason(db, tmp_path
         (8, "wrong number of columns"),
         (9, "mark has no letters or digits"),
         (10, "no Nice class"),
+        (11, "Nice class '\u00b2'"),
     ]:
         assert f"line {line}: rejected: {reason}" in err
 

@@ -133,3 +133,19 @@ def test_office_staff_see_each_opening_in_the_log(client, settings, tmp_path, pe
     response = client.get(reverse("filings:document_access_log"), {"case": company.case.reference})
     body = response.content.decode()
     assert company.case.reference in body and str(document.public_id) in body
+
+
+def test_a_nul_in_the_searched_reference_is_ignored(client, settings, tmp_path, personas, hub_a):
+    settings.MEDIA_ROOT = tmp_path
+    company = request_in(
+        CompanyStatus.SUBMITTED, personas["entrepreneur"], hub_a, personas["advisor_a"]
+    )
+    document = company.documents.get(kind="id")
+    client.force_login(personas["advisor_a"])
+    client.get(reverse("filings:company_document", kwargs={"public_id": document.public_id}))
+    client.force_login(personas["office_staff"])
+    url = reverse("filings:document_access_log")
+    response = client.get(url, {"case": company.case.reference + "\x00"})
+    assert response.status_code == 200
+    assert str(document.public_id) in response.text
+    assert client.get(url, {"case": "\x00"}).status_code == 200

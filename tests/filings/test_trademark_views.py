@@ -221,6 +221,24 @@ def test_classes_step_searches_terms_and_suggests_classes(client, entrepreneur, 
     assert "Cosmétiques" in page
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("miel\x00", "Miel"),  # PostgreSQL refuses a NUL in any string it is sent
+        ("\x00", None),
+        ("\u00b2", None),  # a digit for str.isdigit(), not for int()
+        ("\u0663", "Cosmétiques"),  # 3 in Arabic-Indic digits: class 3
+    ],
+)
+def test_the_class_search_reads_any_keyword(client, entrepreneur, hub_a, typed, shown):
+    prefiling = complete_prefiling(owner=entrepreneur, hub=hub_a)
+    client.force_login(entrepreneur)
+    response = client.get(_url("trademark_step", prefiling, 3), {"q": typed})
+    assert response.status_code == 200
+    if shown:
+        assert shown in response.text
+
+
 def test_live_similarity_endpoint_returns_explained_results(client, entrepreneur):
     register(("E-1", "نور", "3"))
     client.force_login(entrepreneur)

@@ -136,6 +136,15 @@ def test_the_booking_flow_pages(client, advisor_a, hub_a, entrepreneur):
     assert Appointment.objects.count() == 1
 
 
+def test_a_hub_named_with_a_nul_is_no_hub(client, hub_a, entrepreneur):
+    _login(client, entrepreneur)
+    # PostgreSQL refuses a NUL in any string it is sent: it must never reach the query.
+    assert client.get(reverse("hubs:book"), {"hub": "\x00"}).status_code == 200
+    response = client.get(reverse("hubs:book"), {"hub": "hub-a\x00"})
+    assert response["Location"] == reverse("hubs:book_at_hub", kwargs={"hub_slug": "hub-a"})
+    assert client.get(reverse("hubs:book"), {"hub": "nowhere\x00"}).status_code == 404
+
+
 def test_a_forged_start_is_refused(client, advisor_a, hub_a, entrepreneur):
     open_hours(advisor_a, hub_a)
     _login(client, entrepreneur)
@@ -279,3 +288,87 @@ def test_opening_a_slot_someone_just_took_offers_others(client, advisor_a, hub_a
         assert taken.status_code == 200
         assert "Ce créneau vient d'être pris" in taken.content.decode()
         assert taken.context["alternatives"]
+
+
+# Values Python parses without complaint but cannot compute with: '²' passes str.isdigit()
+# and not int(); an instant at year 9999 or year 1 overflows once moved to another time zone.
+UNREADABLE_SLOT_LINKS = [
+    {"advisor": "\u00b2"},
+    {"advisor": "-3"},
+    {"advisor": "9" * 40},
+    {"start": "9999-12-31T23:59:59+00:00"},
+    {"start": "0001-01-01T00:00:00+14:00"},
+    {"start": "2026-05-04T09:00:00"},
+]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("bad", UNREADABLE_SLOT_LINKS, ids=lambda bad: repr(bad))
+def test_an_unreadable_slot_link_sends_back_to_the_slots_with_a_message(
+    client, advisor_a, hub_a, entrepreneur, method, bad
+):
+    open_hours(advisor_a, hub_a, weekdays=range(7), start=time(9), end=time(17))
+    slot = _next_slot(hub_a, advisor_a)
+    _login(client, entrepreneur)
+    query = {"topic": "other", "advisor": advisor_a.pk, "start": slot.starts_at.isoformat()}
+    url = reverse("hubs:book_confirm", kwargs={"hub_slug": hub_a.slug})
+    url += "?" + urlencode({**query, **bad})
+    if method == "get":
+        response = client.get(url, follow=True)
+    else:
+        response = client.post(url, {"mode": "hub", "description": "x"}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(
+        reverse("hubs:book_at_hub", kwargs={"hub_slug": hub_a.slug})
+    )
+    assert "Veuillez choisir un créneau." in response.text
+    assert not Appointment.objects.exists()
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+14:00"])
+def test_moving_a_meeting_to_an_impossible_instant_asks_for_a_slot(client, booked, start):
+    _login(client, booked.entrepreneur)
+    url = reverse("hubs:appointment_reschedule", args=[booked.public_id])
+    before = booked.starts_at
+    response = client.post(url, {"start": start})
+    assert response.status_code == 200
+    assert "Veuillez choisir un créneau." in response.text
+    booked.refresh_from_db()
+    assert booked.starts_at == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date": "0001-01-01"},
+        {"view": "week", "date": "0001-01-01"},
+        {"date": "9999-12-31"},
+        {"view": "week", "date": "9999-12-31"},
+        {"date": "2026-02-30"},
+    ],
+)
+def test_an_agenda_date_it_cannot_show_gives_today_with_a_message(client, advisor_a, query):
+    _login(client, advisor_a)
+    response = client.get(reverse("hubs:agenda"), query)
+    assert response.status_code == 200
+    assert response.context["day"] == timezone.localdate()
+    assert "Cette date ne peut pas être affichée" in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ar", "لا يمكن عرض هذا التاريخ"), ("en", "This date cannot be shown")],
+)
+def test_the_agenda_says_so_in_the_readers_language(client, advisor_a, language, message):
+    _login(client, advisor_a)
+    url = f"/{language}" + reverse("hubs:agenda").removeprefix("/fr")
+    response = client.get(url, {"date": "9999-12-31"})
+    assert response.status_code == 200
+    assert message in response.text
+
+
+def test_the_agenda_without_a_date_shows_today_without_a_message(client, advisor_a):
+    _login(client, advisor_a)
+    response = client.get(reverse("hubs:agenda"))
+    assert response.context["day"] == timezone.localdate()
+    assert "Cette date ne peut pas être affichée" not in response.text

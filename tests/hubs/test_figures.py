@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.regions import RegionCode
 from filings.models import Case, CaseEvent, TrademarkPreFiling
 from filings.services.cases import case_event_record
 from hubs.figures_selectors import dashboard_build, figures_target_for_user
@@ -264,6 +265,10 @@ def test_staff_area_links_the_dashboards(client, office_staff, chamber_manager, 
         ({"start": "2026-04-30", "end": "2026-03-01"}, "La fin de la période"),
         ({"start": "2026-13-45", "end": "2026-03-01"}, "Saisissez une date valide"),
         ({"start": "2020-01-01", "end": "2026-03-01"}, "cinq ans au plus"),
+        # Days Python reads but cannot step past: the day after 9999-12-31 does not exist.
+        ({"start": "9999-01-01", "end": "9999-12-31"}, "entre le 1 janvier 2000 et le 31"),
+        ({"start": "0001-01-01", "end": "0001-01-02"}, "entre le 1 janvier 2000 et le 31"),
+        ({"start": "2026-01-01", "end": "9999-12-31"}, "entre le 1 janvier 2000 et le 31"),
     ],
 )
 def test_a_wrong_period_is_explained_and_computes_nothing(client, office_staff, query, message):
@@ -275,6 +280,20 @@ def test_a_wrong_period_is_explained_and_computes_nothing(client, office_staff, 
     export = client.get(reverse("hubs:figures_export", kwargs={"fmt": "csv"}), query)
     assert export.status_code == 400
     assert message in export.text
+
+
+def test_a_region_without_hubs_has_a_dashboard_of_zeros(client, activity, office_staff):
+    client.force_login(office_staff)
+    region = RegionCode.RABAT_SALE_KENITRA
+    response = client.get(reverse("hubs:figures_region", kwargs={"code": region}), QUERY)
+    assert response.status_code == 200
+    dashboard = response.context["dashboard"]
+    assert all(line.total == 0 for line in dashboard.counts)
+    assert all(delay.reached == 0 and delay.median is None for delay in dashboard.delays)
+    export = client.get(
+        reverse("hubs:figures_region_export", kwargs={"code": region, "fmt": "csv"}), QUERY
+    )
+    assert export.status_code == 200
 
 
 def test_the_dashboard_page_shows_charts_with_their_tables(client, activity, office_staff):

@@ -197,3 +197,27 @@ def test_the_staff_area_links_to_labelling_for_office_staff_and_chambers(
         client.force_login(user)
         body = client.get(reverse("accounts:staff_area")).content.decode()
         assert (reverse("hubs:labelling_applications") in body) is visible
+
+
+@pytest.mark.parametrize(
+    ("action", "field"), [("renew", "valid_until"), ("suspend", "deadline")]
+)  # fmt: skip
+def test_a_label_date_past_the_platforms_years_is_refused_with_a_message(
+    client, hub_a, office_staff, action, field
+):
+    label = make_label(hub=hub_a, start=timezone.localdate() - datetime.timedelta(days=30))
+    before = (label.status, label.valid_until, label.suspension_deadline)
+    client.force_login(office_staff)
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
+    session.save()
+    response = client.post(
+        reverse("hubs:labelling_label_action", kwargs={"public_id": label.public_id,
+                                                       "action": action}),
+        {f"{action}-{field}": "9999-12-31", f"{action}-reason": "Motif",
+         f"{action}-phase": "deployment", f"{action}-maturity": "2"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "Choisissez une date entre le 1 janvier 2000 et le 31 décembre 2099." in response.text
+    label.refresh_from_db()
+    assert (label.status, label.valid_until, label.suspension_deadline) == before
