@@ -3,6 +3,7 @@ success, never a server error.
 """
 
 import inspect
+import os
 import unicodedata
 
 import pytest
@@ -17,15 +18,21 @@ from filings import company_forms
 from filings import forms as trademark_forms
 from hubs import booking_forms, forms_labelling
 
-# Modest in CI: the whole file runs in seconds. HYPOTHESIS_PROFILE=thorough for a long run.
+# Modest in CI: the whole file runs in seconds. HYPOTHESIS_PROFILE=thorough for a long run
+# (read here: loading a profile at import overrides pytest's --hypothesis-profile).
 settings.register_profile(
     "ci",
     max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-settings.register_profile("thorough", max_examples=2000, deadline=None)
-settings.load_profile("ci")
+settings.register_profile(
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 hostile_text = st.one_of(
     st.text(max_size=300),
