@@ -704,8 +704,11 @@ def _report(targets, discovery, pytestconfig) -> None:
         f"(details: test-artifacts/{name})"
     )
     reporter = pytestconfig.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None:
+    capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+    if reporter is None or capture is None:
+        print(line)
+        return
+    # A module fixture's teardown runs with output captured: say it on the terminal anyway.
+    with capture.global_and_fixture_disabled():
         reporter.write_line("")
         reporter.write_line(line)
-    else:
-        print(line)
