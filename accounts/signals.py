@@ -1,6 +1,9 @@
+import time
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
-from .roles import OFFICE_STAFF_GROUP
+from .roles import OFFICE_STAFF_GROUP, requires_mfa
 
 
 def ensure_office_staff_group(**kwargs):
@@ -11,3 +14,12 @@ def ensure_office_staff_group(**kwargs):
     ).first()
     if admin_access:
         group.permissions.add(admin_access)
+
+
+def stamp_privileged_session(sender, request, user, **kwargs):
+    """A privileged session starts its clocks at login (PrivilegedSessionTimeoutMiddleware), so
+    that its pages write nothing to the session in the minute that follows."""
+    if request is not None and hasattr(request, "session") and requires_mfa(user):
+        now = int(time.time())
+        request.session["privileged_since"] = request.session["privileged_seen"] = now
+        request.session.set_expiry(settings.PRIVILEGED_SESSION_MAX_AGE)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
 from core.pdf import render_pdf
+from core.ratelimit import over_limit
 
 from . import roles
 from .forms import AccountDeleteForm, NotificationPreferencesForm, ProfileForm
@@ -28,6 +29,9 @@ from .notifications import (
 from .personal_data import personal_data_as_json, personal_data_export
 from .services import WrongPassword, account_delete, account_deletion_refusal
 from .spaces import my_space_sections, staff_area_sections
+
+# The PDF of one's data costs about a second and a half of CPU.
+PDF_EXPORTS_PER_MINUTE = 3
 
 
 @login_required
@@ -151,8 +155,8 @@ def _export_filename(request, extension: str) -> str:
 
 
 # Synchronous on purpose: one person's data is a few dozen rows (the JSON takes milliseconds,
-# the PDF a fraction of a second, see the test that times it), so a queued job, a stored file
-# and a polling page would add more moving parts and another copy of the data to protect.
+# the PDF about a second and a half of CPU, hence its rate limit), so a queued job, a stored
+# file and a polling page would add more moving parts and another copy of the data to protect.
 @login_required
 @require_GET
 def personal_data_json(request):
@@ -169,6 +173,23 @@ def personal_data_json(request):
 @login_required
 @require_GET
 def personal_data_pdf(request):
+    # About a second and a half of CPU each: a few per person, so that nobody can keep the
+    # web processes busy with them.
+    if over_limit(
+        f"personal-data-pdf:{request.user.pk}", limit=PDF_EXPORTS_PER_MINUTE, window_seconds=60
+    ):
+        messages.error(
+            request,
+            _("Your data was just prepared several times. Wait a minute, then download it again."),
+        )
+        refusal = account_deletion_refusal(request.user)
+        form = None if refusal else AccountDeleteForm()
+        return render(
+            request,
+            "accounts/personal_data.html",
+            {"form": form, "refusal": refusal},
+            status=429,
+        )
     language = translation.get_language() or settings.LANGUAGE_CODE
     pdf = render_pdf(
         template_name="pdf/personal_data.html",

@@ -1,3 +1,7 @@
+from django.http import HttpResponseForbidden
+from django.template import loader
+from django.utils.translation import gettext as _
+
 from . import page_cache
 
 
@@ -35,3 +39,36 @@ class AnonymousPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_USED")
             and not getattr(response, "streaming", False)
         )
+
+
+class CmsAdminAccessMiddleware:
+    """A signed-in person without access to the CMS admin is told so, once.
+
+    Wagtail sends them to its login page, which allauth answers by sending a signed-in person
+    back where they came from: the browser bounced between the two until it gave up.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if (
+            path.startswith("/cms-admin/")
+            and not path.startswith("/cms-admin/login/")
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            page = loader.render_to_string(
+                "error_page.html",
+                {
+                    "title": _("No access to the content editor"),
+                    "message": _(
+                        "Your account does not edit the public site. Hub editors and office "
+                        "staff do; ask your hub if you should be one of them."
+                    ),
+                },
+                request=request,
+            )
+            return HttpResponseForbidden(page)
+        return self.get_response(request)

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "cms.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF does): an oversized upload is refused unread.
+    "core.middleware.OversizedRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivilegedRolesRequireMFAMiddleware",
+    "accounts.middleware.PrivilegedSessionTimeoutMiddleware",
+    "cms.middleware.CmsAdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -303,6 +307,11 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Carrés des innovateurs] "
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Advisors, managers, editors and office staff open entrepreneurs' files: their sessions end
+# after a working day, and after 30 minutes without a request; an entrepreneur's lasts the
+# default two weeks.
+PRIVILEGED_SESSION_MAX_AGE = env.int("PRIVILEGED_SESSION_MAX_AGE", default=10 * 3600)
+PRIVILEGED_SESSION_IDLE_TIMEOUT = env.int("PRIVILEGED_SESSION_IDLE_TIMEOUT", default=30 * 60)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Carrés des innovateurs"
 # Behind a reverse proxy allauth must read the client address from the proxy's header, or
@@ -337,6 +346,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# No avatars from gravatar.com: each would tell an outside service, with a hash of the staff
+# member's email, when they open the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]
 # No SVG: an SVG is a document that can carry scripts, served from our own origin.
@@ -368,7 +380,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if ALLAUTH_TRUSTED_PROXY_COUNT:
+        # Only behind a proxy we were told about: without one, any client could send the header
+        # and pass a plain-HTTP request off as HTTPS.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = 31536000
@@ -378,7 +393,10 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     CSRF_COOKIE_HTTPONLY = True
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# The largest file a form takes is 10 MB (a company document, an image in the CMS): a request
+# over 12 MB is refused from its Content-Length, before its body is read.
+MAX_REQUEST_BYTES = 12 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 LOGGING = {

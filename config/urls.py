@@ -16,6 +16,9 @@ from . import views
 
 # Django's admin login checks a password only: send it through allauth (MFA, rate limits).
 admin.site.login = secure_admin_login(admin.site.login)
+# Its password change had no rate limit: every password check goes through allauth's, which
+# has one (5 a minute per user).
+admin.site.password_change = views.password_change_through_allauth
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -50,6 +50,10 @@ def login_through_allauth(request):
     return HttpResponseRedirect(login_url)
 
 
+def password_change_through_allauth(request, extra_context=None):
+    return HttpResponseRedirect(reverse("account_change_password"))
+
+
 def server_error(request, *args, **kwargs):
     """The page after an unexpected error: 503 when the database is out of reach, else 500.
 

@@ -7,6 +7,7 @@ header first so a few-kilobyte "decompression bomb" is refused before any pixel 
 
 import unicodedata
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -21,6 +22,20 @@ PDF = ("application/pdf", ".pdf")
 JPEG = ("image/jpeg", ".jpg")
 PNG = ("image/png", ".png")
 _IMAGE_FORMATS = {"JPEG": JPEG, "PNG": PNG}
+_EXTENSIONS = dict((PDF, JPEG, PNG))
+
+
+def served_as(stem: str, content_type: str) -> tuple[str, str]:
+    """(content type, file name) under which the platform hands out a file it checked.
+
+    Never the name it was sent with: "CIN.pdf.hta" saved under its own name would run on the
+    advisor's machine. The name is made here from ``stem`` (a reference, a kind) and the
+    extension of what the file really is; anything else is served as opaque bytes.
+    """
+    extension = _EXTENSIONS.get(content_type)
+    if extension is None:
+        content_type, extension = "application/octet-stream", ".bin"
+    return content_type, f"{slugify(stem) or 'document'}{extension}"
 
 
 class UploadRefused(ApplicationError):
@@ -49,14 +64,84 @@ def _head(upload, size: int) -> bytes:
     return head
 
 
+# Actions a PDF reader may run by itself, or on a click, on the machine of whoever opens it.
+_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/GoToE", "/Rendition", "/SubmitForm"}
+
+
+def _runs_something(reader) -> bool:
+    """True if the PDF carries scripts, launch actions or embedded files anywhere a reader acts."""
+
+    def acts(action) -> bool:
+        action = action.get_object() if action is not None else None
+        while isinstance(action, dict):
+            if action.get("/S") in _ACTIVE_ACTIONS or "/JS" in action:
+                return True
+            action = action.get("/Next")
+            action = action.get_object() if action is not None else None
+        return False
+
+    def any_trigger(dictionary) -> bool:
+        triggers = dictionary.get("/AA")
+        triggers = triggers.get_object() if triggers is not None else {}
+        return any(acts(value) for value in triggers.values())
+
+    root = reader.trailer["/Root"].get_object()
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else {}
+    if "/JavaScript" in names or "/EmbeddedFiles" in names:
+        return True
+    form = root.get("/AcroForm")
+    if (form is not None and "/XFA" in form.get_object()) or acts(root.get("/OpenAction")):
+        return True
+    if any_trigger(root):
+        return True
+    for page in reader.pages:
+        if any_trigger(page):
+            return True
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment" or acts(annotation.get("/A")):
+                return True
+            if any_trigger(annotation):
+                return True
+    return False
+
+
 def _check_pdf(upload) -> None:
-    # A complete PDF ends with %%EOF (possibly followed by a few bytes of whitespace); a
-    # truncated or disguised one does not.
+    """A PDF is read as a PDF: its structure, its pages, and nothing it would run."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    damaged = _("This PDF is damaged or incomplete.")
     upload.seek(max(upload.size - 2048, 0))
     tail = upload.read()
     upload.seek(0)
+    # A complete PDF ends with %%EOF (possibly followed by a few bytes of whitespace).
     if b"%%EOF" not in tail:
-        raise UploadRefused(_("This PDF is damaged or incomplete."))
+        raise UploadRefused(damaged)
+    try:
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted:
+            raise UploadRefused(
+                _("This PDF is protected by a password. Send it without the password.")
+            )
+        if len(reader.pages) == 0:
+            raise UploadRefused(damaged)
+        active = _runs_something(reader)
+    except UploadRefused:
+        raise
+    # pypdf raises its own errors and, on hostile structures, the usual Python ones.
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        raise UploadRefused(damaged) from error
+    finally:
+        upload.seek(0)
+    if active:
+        raise UploadRefused(
+            _(
+                "This PDF contains scripts, actions or attached files. Print it to a new PDF "
+                "(or scan the paper document) and send that one."
+            )
+        )
 
 
 def _check_image(upload, *, max_pixels: int) -> tuple[str, str]:

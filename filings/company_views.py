@@ -14,6 +14,7 @@ from accounts.roles import is_office_staff
 from core.exceptions import ApplicationError
 from core.http import client_ip
 from core.inputs import int_or_none, search_text, uuid_or_none
+from core.uploads import served_as
 
 from . import selectors_company as selectors
 from .access import advised_hub_ids, can_act_as_owner, can_review_case
@@ -301,13 +302,14 @@ def company_document(request, public_id):
     document = selectors.company_document_get_for_user(user=request.user, public_id=public_id)
     # Law 09-08: every opening of a document (identity documents above all) leaves a trace.
     document_access_record(document=document, actor=request.user, ip_address=client_ip(request))
+    content_type, filename = served_as(
+        f"{document.kind}-{document.request.reference}", document.content_type
+    )
     response = FileResponse(
-        document.file.open("rb"),
-        content_type=document.content_type,
-        as_attachment=True,
-        filename=document.original_name,
+        document.file.open("rb"), content_type=content_type, as_attachment=True, filename=filename
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

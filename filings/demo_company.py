@@ -1,16 +1,25 @@
 """Demo company requests: a draft, one waiting for the advisor, one with its certificate."""
 
+import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from pypdf import PdfWriter
 
 from filings.data.company import seed
 from filings.models import CompanyDelay, CompanyRequest, CompanyStatus, LegalForm, NameWord
 from filings.services import company as services
 from hubs.models import Hub
 
-_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def _blank_pdf() -> bytes:
+    """A real one-page PDF: the demo's identity document opens in any reader."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 class _Upload(ContentFile):
@@ -34,7 +43,7 @@ def _file(owner, hub, *, name, legal_form, partners, steps):
     if not steps:
         return
     services.company_document_add(
-        request=company, actor=owner, kind="id", upload=_Upload(_PDF, name="cin.pdf")
+        request=company, actor=owner, kind="id", upload=_Upload(_blank_pdf(), name="cin.pdf")
     )
     advisor = hub.memberships.filter(role="advisor").first().user
     data = {

@@ -1,3 +1,5 @@
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
+from core.uploads import served_as
 
 from . import selectors
 from .access import advised_hub_ids, can_act_as_owner, can_review_case
@@ -256,8 +259,12 @@ def trademark_logo(request, public_id):
     prefiling = selectors.prefiling_get_for_user(user=request.user, public_id=public_id)
     if not prefiling.logo:
         raise Http404
-    response = FileResponse(prefiling.logo.open("rb"))
+    # Stored under a name the platform made, with the extension of what the image really is.
+    detected = mimetypes.guess_type(prefiling.logo.name)[0] or ""
+    content_type, filename = served_as(f"logo-{prefiling.case.reference}", detected)
+    response = FileResponse(prefiling.logo.open("rb"), content_type=content_type, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

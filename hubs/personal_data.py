@@ -11,8 +11,10 @@ from .models import Appointment, AppointmentHistory
 from .models.labelling import ApplicationHistory, LabelApplication, LabelHistory
 from .services.booking import appointment_cancel_on_erasure
 
+# Not the advisor's notes: they are the advisor's working notes, hidden from the entrepreneur
+# on every page, and an export must not show what the pages do not.
 APPOINTMENT_FIELDS = ("starts_at", "ends_at", "topic", "mode", "description", "status",
-                      "cancel_reason", "advisor_notes")  # fmt: skip
+                      "cancel_reason")  # fmt: skip
 APPLICATION_FIELDS = ("status", "created_at", "submitted_at", "space_address", "surface_m2",
                       "accessibility", "opening_hours", "team", "ip_training", "equipment",
                       "decision", "decided_at")  # fmt: skip

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import booking as views
+from .views import calendar_link
 
 booking_urlpatterns = [
     path("book/", views.book_start, name="book"),
@@ -38,4 +39,5 @@ booking_urlpatterns = [
     ),
     path("agenda/", views.agenda, name="agenda"),
     path("agenda/feed/<str:token>.ics", views.agenda_feed, name="agenda_feed"),
+    path("agenda/feed-reset/", calendar_link.agenda_feed_reset, name="agenda_feed_reset"),
 ]

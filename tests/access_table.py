@@ -157,6 +157,8 @@ ACCESS: dict[str, Rule] = {
         get=EVERYONE, kwargs=lambda w: {"token": w.manage_token}, capability=True
     ),
     "hubs:agenda": Rule(get=ADVISORS),
+    # Each advisor resets their own private calendar address, nobody else's.
+    "hubs:agenda_feed_reset": Rule(get=NOBODY, post=ADVISORS),
     "hubs:agenda_feed": Rule(
         get=EVERYONE, kwargs=lambda w: {"token": w.agenda_token}, capability=True
     ),

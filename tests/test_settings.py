@@ -77,3 +77,16 @@ def test_production_refuses_the_public_demo_password(settings):
     with pytest.raises(ValidationError):
         validate_password(DEMO_PASSWORD)
     validate_password("another-Strong-pass-2026")
+
+
+@pytest.mark.parametrize(
+    ("proxies", "trusted"), [("0", "None"), ("1", "('HTTP_X_FORWARDED_PROTO',")]
+)
+def test_the_forwarded_protocol_is_trusted_only_behind_a_declared_proxy(proxies, trusted):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)",
+        env_overrides={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": proxies},
+    )
+    assert result.stdout.strip().splitlines()[-1].startswith(trusted), result.stdout + result.stderr

@@ -17,9 +17,10 @@ from filings.company_forms import clean_company_document
 from filings.forms import clean_logo
 from filings.models import CompanyDocument
 from hubs.labelling_files import evidence_file_kind
+from tests.files import pdf_bytes, pdf_disguising, pdf_running_javascript
 from tests.filings.company_helpers import draft_request
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _png(size=(64, 64)) -> bytes:
@@ -43,6 +44,7 @@ def _png_claiming(width: int, height: int) -> bytes:
     )
 
 
+HTML_PAGE = b"<html><body><script>new ActiveXObject('WScript.Shell').Run('calc')</script>"
 SVG_WITH_SCRIPT = (
     b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
     b"<script>alert(document.cookie)</script></svg>"
@@ -92,6 +94,12 @@ BAD_FILES = [
     ("NUL in the name", "cin\x00.png", _png(), "image/png", "file name"),
     ("right-to-left override", "cin\u202egnp.exe", _png(), "image/png", "file name"),
     ("new line in the name", "cin\n.png", _png(), "image/png", "file name"),
+    # Only the first and last bytes of a PDF around something else: opened by name, it runs.
+    ("HTML between PDF markers", "CIN_scan.html", pdf_disguising(HTML_PAGE), "text/html", "pdf"),
+    ("HTA between PDF markers", "CIN_scan.hta", pdf_disguising(HTML_PAGE), "", "pdf"),
+    ("SVG between PDF markers", "CIN_scan.svg", pdf_disguising(SVG_WITH_SCRIPT), "", "pdf"),
+    ("batch file between PDF markers", "CIN.pdf.bat", pdf_disguising(b"del *.*"), "", "pdf"),
+    ("PDF that runs a script", "plan.pdf", pdf_running_javascript(), "application/pdf", "script"),
 ]
 
 
@@ -102,8 +110,10 @@ BAD_FILES = [
 def test_a_bad_file_is_refused_with_a_clear_message(entry, case, name, content, declared, reason):
     message = _refusal(entry, SimpleUploadedFile(name, content, content_type=declared))
     assert message is not None, f"{entry} accepted the {case}"
-    if reason == "not":
+    if reason == "not" or (reason in {"pdf", "script"} and entry == "trademark logo"):
         assert "not a PNG or JPEG image" in message or "none of them" in message, message
+    elif reason == "pdf":
+        assert "damaged" in message.lower(), message
     else:
         assert reason in message.lower(), message
 
@@ -185,6 +195,36 @@ def test_an_identity_document_is_stored_under_a_random_name_outside_the_web_root
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
+    # Downloaded under a name the platform makes, with the extension of what it really is.
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="id-{company.reference.lower()}.png"'
+    )
+
+
+@pytest.mark.parametrize(
+    "sent_as", ["CIN_scan.hta", "CIN_scan.html", "CIN_scan.svg", "CIN.pdf.bat"]
+)
+def test_a_real_pdf_sent_under_a_dangerous_name_is_served_as_a_pdf(
+    client, entrepreneur, hub_a, advisor_a, media, sent_as
+):
+    from filings.models import CompanyStatus
+    from tests.filings.company_helpers import move
+
+    company = draft_request(entrepreneur, hub_a)
+    client.force_login(entrepreneur)
+    upload = SimpleUploadedFile(sent_as, PDF, content_type="application/octet-stream")
+    url = reverse("filings:company_document_upload", args=[company.public_id])
+    assert client.post(url, {"kind": "id", "file": upload}).status_code == 302
+    move(company, CompanyStatus.SUBMITTED, entrepreneur)
+    document = CompanyDocument.objects.filter(request=company).latest("uploaded_at")
+    assert document.file.name.endswith(".pdf")
+    client.force_login(advisor_a)
+    response = client.get(reverse("filings:company_document", args=[document.public_id]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and disposition.endswith('.pdf"')
+    assert sent_as.rsplit(".", 1)[-1] not in disposition.rsplit(".", 1)[0]
 
 
 def test_private_files_and_media_root_do_not_overlap(settings):
@@ -192,3 +232,30 @@ def test_private_files_and_media_root_do_not_overlap(settings):
     media = settings.MEDIA_ROOT.resolve()
     assert not private.is_relative_to(media) and not media.is_relative_to(private)
     assert private_storage.base_url is None
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_an_upload_too_large_is_refused_before_its_body_is_read(
+    client, entrepreneur, hub_a, media, language
+):
+    company = draft_request(entrepreneur, hub_a)
+    client.force_login(entrepreneur)
+    url = reverse("filings:company_document_upload", args=[company.public_id])
+    url = url.replace("/fr/", f"/{language}/", 1)
+    # It announces 50 MB and sends a few bytes: had anything read the body, the test client
+    # would fail for reading past what was sent.
+    documents = CompanyDocument.objects.filter(request=company).count()
+    response = client.post(
+        url,
+        data=b"--x\r\n",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    body = response.content.decode()
+    assert "12" in body  # the limit, in megabytes
+    if language == "ar":
+        assert 'dir="rtl"' in body and "ميغابايت" in body
+    else:
+        assert "trop volumineux" in body
+    assert CompanyDocument.objects.filter(request=company).count() == documents

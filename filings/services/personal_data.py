@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.personal_data import Record, delete_file_on_commit, record_of
+from accounts.roles import is_office_staff
 
+from ..access import advised_hub_ids
 from ..models import (
     Case,
     CaseEvent,
@@ -130,6 +132,9 @@ def erase(*, user, actor) -> None:
     # What they wrote on other people's cases (entrepreneurs write only on their own, but a
     # former advisor's account may have been emptied of its role first).
     CaseEvent.objects.filter(actor=user).update(note="", details={})
+    # The trace that a document was opened stays (the owner's right to know); the address it
+    # was opened from is the person's.
+    DocumentAccess.objects.filter(accessed_by=user).update(ip_address=None)
 
 
 # --- Retention ------------------------------------------------------------------------------
@@ -260,20 +265,43 @@ def _kind_label(kind: str) -> str:
         return kind
 
 
+def _opened_by(access: DocumentAccess, user) -> str:
+    """Who opened a document, as the owner may know it: themselves, or a role, never a name.
+
+    The names and addresses of the staff are theirs, not the entrepreneur's; what the owner has
+    a right to know is that their file was opened, when, and by which kind of reader.
+    """
+    reader = access.accessed_by
+    if reader is None:
+        return str(_("Platform staff"))
+    if reader.pk == user.pk:
+        return str(_("You"))
+    if access.case is not None and access.case.hub_id in advised_hub_ids(reader):
+        return str(_("An advisor of your hub"))
+    if is_office_staff(reader):
+        return str(_("OMPIC office staff"))
+    return str(_("Platform staff"))
+
+
 def export_document_accesses(user) -> list[Record]:
     """Who opened the documents of the user's requests: they have a right to know."""
     accesses = (
         DocumentAccess.objects.filter(case__owner=user)
-        .select_related("accessed_by")
+        .select_related("accessed_by", "case")
         .order_by("accessed_at", "pk")
     )
     return [
         [
             ("case", _("Case"), a.case_reference),
             ("document_kind", _("Kind of document"), _kind_label(a.document_kind)),
-            ("accessed_by", _("Opened by"), str(a.accessed_by) if a.accessed_by else ""),
+            ("accessed_by", _("Opened by"), _opened_by(a, user)),
             ("accessed_at", _("Opened at"), timezone.localtime(a.accessed_at).isoformat()),
-            ("ip_address", _("IP address"), a.ip_address or ""),
+            # Their own address only: another reader's is that reader's personal data.
+            (
+                "ip_address",
+                _("IP address"),
+                (a.ip_address or "") if a.accessed_by_id == user.pk else "",
+            ),
         ]
         for a in accesses
     ]

@@ -1,5 +1,7 @@
 """Writes on trademark pre-filings: creation, the assistant's steps, the review workflow."""
 
+from functools import partial
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -73,7 +75,11 @@ def prefiling_save_step(
     for name, value in fields.items():
         if name == "logo":
             if value:
+                # The replaced logo is deleted with the save: no file outlives its row.
+                replaced = prefiling.logo.name
                 prefiling.logo.save(value.name, value, save=False)
+                if replaced:
+                    transaction.on_commit(partial(prefiling.logo.storage.delete, replaced))
             continue
         setattr(prefiling, name, value)
     if terms is not None:

@@ -29,6 +29,7 @@ from ..models import (
     Mode,
     Topic,
 )
+from ..models.booking import _new_feed_token
 from ..signals import hub_public_data_changed
 
 MAX_DESCRIPTION = 1000
@@ -435,4 +436,17 @@ def advisor_booking_profile_save(
         defaults={"topics": list(topics), "daily_cap": daily_cap, "video_link": video_link},
     )
     _announce(advisor.hub_memberships.values_list("hub_id", flat=True))
+    return profile
+
+
+@transaction.atomic
+def advisor_feed_token_reset(*, advisor, actor) -> AdvisorBookingProfile:
+    """A new private calendar address: every subscription to the old one stops at once."""
+    if actor.pk != advisor.pk:
+        raise BookingRefused(_("Only the advisor can reset their calendar address."))
+    profile, _created = AdvisorBookingProfile.objects.select_for_update().get_or_create(
+        advisor=advisor
+    )
+    profile.feed_token = _new_feed_token()
+    profile.save(update_fields=["feed_token"])
     return profile

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_hub_manager, is_office_staff
 from core.exceptions import ApplicationError
+from core.uploads import served_as
 
 from .. import labelling_selectors as selectors
 from ..forms_labelling import (
@@ -202,11 +203,11 @@ def evidence_download(request, public_id, evidence_id):
     evidence = selectors.evidence_get_for_user(
         user=request.user, application_public_id=public_id, public_id=evidence_id
     )
+    content_type, filename = served_as(
+        f"evidence-{evidence.application.hub.slug}-{evidence.pk}", evidence.content_type
+    )
     response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=True,
-        filename=evidence.original_name,
+        evidence.file.open("rb"), content_type=content_type, as_attachment=True, filename=filename
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -1,9 +1,9 @@
 """What anybody may see: verify a certificate by its code, and the register of labelled hubs."""
 
-from django.core.cache import cache
 from django.shortcuts import render
 
 from core.http import client_ip
+from core.ratelimit import over_limit
 
 from .. import labelling_selectors as selectors
 from ..forms_labelling import VerifyForm
@@ -18,14 +18,11 @@ def _client_ip(request) -> str:
 
 def _over_limit(request) -> bool:
     """Codes are unguessable; the limit keeps anyone from trying them in bulk anyway."""
-    key = f"labelling-verify:{_client_ip(request)}"
-    cache.add(key, 0, VERIFY_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
-        count = 1
-    return count > VERIFY_LIMIT
+    return over_limit(
+        f"labelling-verify:{_client_ip(request)}",
+        limit=VERIFY_LIMIT,
+        window_seconds=VERIFY_WINDOW_SECONDS,
+    )
 
 
 def verify(request, code=None):

@@ -36,6 +36,7 @@ from tests.filings.company_helpers import request_in
 from tests.filings.factories import complete_prefiling
 
 NAME, SURNAME, PHONE = "Nisrine", "Oudghirix", "0661234599"
+OWN_IP = "10.0.0.99"
 
 
 def _appointment(*, hub, advisor, entrepreneur, starts, status, description):
@@ -86,6 +87,12 @@ def life(settings, tmp_path, entrepreneur, hub_a, advisor_a, django_capture_on_c
         case=created.case, case_reference=created.case.reference, accessed_by=advisor_a,
         ip_address="10.0.0.7",
     )  # fmt: skip
+    # The entrepreneur opening their own identity document, from their own address.
+    DocumentAccess.objects.create(
+        document=document, document_public_id=document.public_id, document_kind="id",
+        case=created.case, case_reference=created.case.reference, accessed_by=entrepreneur,
+        ip_address=OWN_IP,
+    )  # fmt: skip
     return {
         "created": created,
         "open_request": open_request,
@@ -125,13 +132,31 @@ def test_the_export_holds_everything_about_the_person(client, life, entrepreneur
     assert {p["id_number"] for p in data["filings_partners"]} == {"BE123456"}
     assert len(data["filings_documents"]) == 4  # metadata only, two per request
     assert data["filings_trademarks"][0]["mark_text"] == "TAFILALTIX"
-    assert data["filings_document_accesses"][0]["ip_address"] == "10.0.0.7"
+    by_advisor, by_owner = data["filings_document_accesses"]
+    assert (by_owner["accessed_by"], by_owner["ip_address"]) == ("Vous", OWN_IP)
     assert len(data["hubs_appointments"]) == 2
     assert data["cms_event_registrations"][0]["status"] == str(RegistrationStatus.CONFIRMED.label)
     assert any(row["to_status"] for row in data["filings_history"])
     assert any(
         life["prefiling"].case.reference in row["text"] for row in data["account_notifications"]
     )
+
+
+def test_the_export_names_staff_by_role_and_keeps_their_notes_and_addresses_out(
+    client, life, entrepreneur, advisor_a
+):
+    client.force_login(entrepreneur)
+    export = client.get(reverse("accounts:personal_data_json")).content.decode()
+    data = json.loads(export)["sections"]
+    by_advisor = data["filings_document_accesses"][0]
+    assert by_advisor["accessed_by"] == "Un conseiller de votre Carré"
+    assert by_advisor["ip_address"] == ""
+    assert "10.0.0.7" not in export
+    accesses = json.dumps(data["filings_document_accesses"], ensure_ascii=False)
+    assert advisor_a.email not in accesses and str(advisor_a) not in accesses
+    # The advisor's working notes on the meetings are hidden on every page: in the export too.
+    assert "veut protéger sa marque" not in export
+    assert all("advisor_notes" not in row for row in data["hubs_appointments"])
 
 
 def test_the_export_shows_nothing_of_another_person(life, other_entrepreneur):
@@ -183,7 +208,7 @@ def test_deleting_the_account_erases_the_person_and_keeps_the_figures(
     assert before["requests_handled"] == 3 and before["appointments_held"] == 1
     dump = _dump()
     for personal in (email, NAME, SURNAME, PHONE, "Zagora", "BE123456", "Salma Bennani",
-                     "TAFILALTIX", "Atlas Dattes", "Allal Ben Abdallah"):  # fmt: skip
+                     "TAFILALTIX", "Atlas Dattes", "Allal Ben Abdallah", OWN_IP):  # fmt: skip
         assert personal not in dump, personal
     for name in life["files"]:
         assert not default_storage.exists(name)
@@ -258,3 +283,29 @@ def test_a_privileged_account_cannot_delete_itself(client, personas, persona):
 def test_nobody_deletes_someone_else(entrepreneur, other_entrepreneur):
     with pytest.raises(AccountDeletionRefused):
         account_delete(user=entrepreneur, password=PASSWORD, actor=other_entrepreneur)
+
+
+def test_a_replaced_logo_leaves_no_file_behind_even_after_the_account_is_deleted(
+    settings, tmp_path, client, entrepreneur, hub_a, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from filings.services.trademark import prefiling_save_step
+    from tests.filings.factories import png_bytes
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    prefiling = complete_prefiling(owner=entrepreneur, hub=hub_a, mark="LOGOTIX")
+    stored = []
+    for colour in (10, 200):
+        with django_capture_on_commit_callbacks(execute=True):
+            prefiling = prefiling_save_step(
+                prefiling=prefiling, actor=entrepreneur, step=1,
+                fields={"logo": SimpleUploadedFile("logo.png", png_bytes(size=(64, colour)))},
+            )  # fmt: skip
+        stored.append(prefiling.logo.name)
+    first, second = (tmp_path / "private" / name for name in stored)
+    assert not first.exists() and second.exists()
+    client.force_login(entrepreneur)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:personal_data"), {"password": PASSWORD, "confirm": "on"})
+    assert not any((tmp_path / "private").rglob("*.png"))

@@ -9,6 +9,7 @@ from PIL import Image
 from filings.company_forms import clean_company_document
 from filings.models import CompanyStatus, LegalForm
 from filings.services import company as services
+from tests.files import pdf_bytes as real_pdf
 
 S = CompanyStatus
 
@@ -20,7 +21,7 @@ def png_bytes() -> bytes:
 
 
 def pdf_bytes() -> bytes:
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    return real_pdf()
 
 
 def checked_upload(name="cin.png", content=None):

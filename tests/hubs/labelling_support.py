@@ -12,9 +12,10 @@ from accounts.roles import Role
 from hubs.models.labelling import Label, LabelApplication
 from hubs.services import labelling as services
 from tests.accounts.factories import UserFactory, activate_totp
+from tests.files import pdf_bytes
 from tests.hubs.factories import MembershipFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def png_bytes() -> bytes:
