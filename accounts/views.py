@@ -19,6 +19,7 @@ from core.pdf import render_pdf
 from core.ratelimit import over_limit
 
 from . import roles
+from .adapter import in_language
 from .forms import AccountDeleteForm, NotificationPreferencesForm, ProfileForm
 from .models import Notification
 from .notifications import (
@@ -61,9 +62,11 @@ def staff_area(request):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile")
+        user = form.save()
+        # A new language applies at once: the next page is in it, and so is the message.
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
+        return in_language(redirect("accounts:profile"), request, user.preferred_language)
     preferences = NotificationPreferencesForm(user=request.user)
     return render(request, "accounts/profile.html", {"form": form, "preferences": preferences})
 

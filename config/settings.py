@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.language_links",
                 "accounts.context_processors.roles",
                 "accounts.context_processors.notifications",
             ],

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
@@ -27,11 +28,12 @@ from .search.engine import REASONS, RISKS, explain_report, marks_similar_to
 from .services import trademark as services
 from .services.fees import fee_estimate, fee_grid_current
 
+# Lazy: read at import, an eager gettext would freeze the titles in the server's language.
 STEPS = [
-    (1, _("The mark")),
-    (2, _("The applicant")),
-    (3, _("Goods and services")),
-    (4, _("Check and submit")),
+    (1, gettext_lazy("The mark")),
+    (2, gettext_lazy("The applicant")),
+    (3, gettext_lazy("Goods and services")),
+    (4, gettext_lazy("Check and submit")),
 ]
 
 
@@ -288,11 +290,16 @@ def review_list(request):
     status = request.GET.get("status", "")
     if status not in PreFilingStatus.values:
         status = ""
+    prefilings = list(selectors.prefilings_to_review(user=request.user, status=status))
+    for prefiling in prefilings:
+        # The report stores a code; the list shows it in the reader's words.
+        risk = (prefiling.similarity_report or {}).get("highest_risk")
+        prefiling.risk_label = str(RISKS.get(risk, "—"))
     return render(
         request,
         "filings/review_list.html",
         {
-            "prefilings": selectors.prefilings_to_review(user=request.user, status=status),
+            "prefilings": prefilings,
             "status": status,
             "statuses": PreFilingStatus.choices,
         },

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from django.urls import reverse
+from django.utils import translation
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
@@ -53,3 +54,115 @@ def test_catalogues_have_no_untranslated_or_fuzzy_entry(language):
         catalog = read_po(po_file)
     missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
     assert missing == []
+
+
+def _eager_translations_at_import(path: Path) -> list[int]:
+    """Lines where a module calls gettext (not gettext_lazy) outside any function."""
+    import ast
+
+    tree = ast.parse(path.read_text())
+    eager = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+        for alias in node.names
+        if alias.name in {"gettext", "ngettext", "pgettext", "npgettext"}
+    }
+    lines = []
+
+    def visit(node, in_function):
+        called = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if called and not in_function and node.func.id in eager:
+            lines.append(node.lineno)
+        inner = in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        for child in ast.iter_child_nodes(node):
+            visit(child, inner)
+
+    visit(tree, False)
+    return lines
+
+
+def test_no_string_is_translated_once_and_for_all_at_import():
+    # Translated at import, a string stays in the language of the first request forever.
+    root = LOCALE_DIR.parent
+    frozen = [
+        f"{path.relative_to(root)}:{line}"
+        for app in ("accounts", "cms", "config", "core", "filings", "hubs")
+        for path in (root / app).rglob("*.py")
+        if "migrations" not in path.parts
+        for line in _eager_translations_at_import(path)
+    ]
+    assert frozen == [], "use gettext_lazy for these: " + ", ".join(frozen)
+
+
+@pytest.mark.django_db
+def test_the_trademark_steps_read_in_arabic_on_an_arabic_page(client, entrepreneur, hub_a):
+    from tests.filings.factories import complete_prefiling
+
+    prefiling = complete_prefiling(owner=entrepreneur, hub=hub_a)
+    client.force_login(entrepreneur)
+    with translation.override("ar"):
+        url = reverse("filings:trademark_step", args=[prefiling.public_id, 1])
+    page = client.get(url).content.decode()
+    assert "Le déposant" not in page and "The applicant" not in page
+    with translation.override("ar"):
+        assert translation.gettext("The applicant") in page
+
+
+@pytest.mark.django_db
+def test_every_page_links_to_itself_in_the_other_languages_whatever_the_browser(client):
+    page = client.get("/fr/accounts/login/?next=/fr/my-space/", HTTP_ACCEPT_LANGUAGE="ar")
+    body = page.content.decode()
+    assert '<html lang="fr"' in body
+    assert 'href="/ar/accounts/login/?next=/fr/my-space/"' in body
+    assert 'href="/en/accounts/login/?next=/fr/my-space/"' in body
+
+
+@pytest.mark.django_db
+def test_someone_who_prefers_arabic_finds_the_arabic_link_on_a_french_page(client, entrepreneur):
+    entrepreneur.preferred_language = "ar"
+    entrepreneur.save()
+    client.force_login(entrepreneur)
+    client.cookies["django_language"] = "ar"
+    body = client.get("/fr/my-space/").content.decode()
+    assert 'href="/ar/my-space/"' in body
+    assert "فضائي" in client.get("/ar/my-space/").content.decode()
+
+
+@pytest.mark.django_db
+def test_logging_in_from_a_french_page_lands_in_the_profiles_language(client, entrepreneur):
+    from tests.accounts.factories import PASSWORD
+
+    entrepreneur.preferred_language = "ar"
+    entrepreneur.save()
+    response = client.post(
+        "/fr/accounts/login/", {"login": entrepreneur.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ar/")
+    assert client.cookies["django_language"].value == "ar"
+
+
+@pytest.mark.django_db
+def test_changing_the_language_in_the_profile_applies_at_once(client, entrepreneur):
+    client.force_login(entrepreneur)
+    form = client.get("/fr/profile/").context["form"]
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(preferred_language="ar", region=form.initial.get("region") or "")
+    response = client.post("/fr/profile/", data, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/ar/")
+    body = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in body
+    assert "Your profile has been saved." not in body
+
+
+@pytest.mark.django_db
+def test_the_profile_page_title_is_its_title(client, entrepreneur):
+    import re
+
+    client.force_login(entrepreneur)
+    body = client.get("/fr/profile/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", body, re.S).group(1)
+    assert title.strip() == "Mon profil · Carrés des innovateurs"
+    assert body.count('id="emails"') == 1
+    assert '">' not in re.search(r'<main[^>]*class="([^"]*)"', body).group(1)

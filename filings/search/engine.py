@@ -23,7 +23,7 @@ REASONS = {
     "same_class": _("same class"),
     "related_class": _("related class"),
 }
-RISKS = {"high": _("high"), "medium": _("medium"), "low": _("low")}
+RISKS = {"high": _("high"), "medium": _("medium"), "low": _("low"), "none": _("none found")}
 HIGH, MEDIUM, FLOOR = 85, 70, 55
 
 _TRGM_LIMIT = 150

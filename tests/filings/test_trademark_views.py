@@ -254,3 +254,25 @@ def test_my_space_and_staff_area_show_the_trademark_sections(client, personas, s
     client.force_login(personas["advisor_a"])
     page = client.get(reverse("accounts:staff_area")).content.decode()
     assert reverse("filings:review_list") in page
+
+
+@pytest.mark.parametrize(
+    ("risk", "language", "shown"),
+    [("none", "fr", "aucun relevé"), ("low", "fr", "faible"), ("none", "ar", "لا شيء مرصود")],
+)
+def test_the_review_list_names_the_risk_in_the_readers_words(
+    client, personas, submitted, risk, language, shown
+):
+    from filings.models import TrademarkPreFiling
+
+    TrademarkPreFiling.objects.filter(pk=submitted.pk).update(
+        similarity_report={**submitted.similarity_report, "highest_risk": risk}
+    )
+    client.force_login(personas["advisor_a"])
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
+    session.save()
+    page = client.get(f"/{language}/filings/trademarks/review/").content.decode()
+    row = next(line for line in page.splitlines() if submitted.case.reference in line)
+    assert shown in row
+    assert f"<td>{risk}</td>" not in row
