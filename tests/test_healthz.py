@@ -20,8 +20,10 @@ def test_healthz_reports_every_dependency_up(client):
 def test_healthz_answers_503_and_names_the_broker_when_it_is_down(client, monkeypatch):
     # Port 9 (discard) has no broker listening: a real refused connection, not a mock.
     # Celery reads CELERY_BROKER_URL from the environment before its own settings.
-    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
+    # The setting first: Celery reads the variable before its setting, so patched the other way
+    # round the "original" saved would be the closed port, restored for every later test.
     monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
     response = client.get("/healthz")
     assert response.status_code == 503
     body = response.json()

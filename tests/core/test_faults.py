@@ -44,8 +44,10 @@ def broker_down(monkeypatch):
         celery_app.amqp._producer_pool = None
 
     reset_pools()
-    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED)
+    # The setting first: Celery reads the variable before its setting, so patched the other way
+    # round the "original" saved would be the closed port, restored for every later test.
     monkeypatch.setattr(celery_app.conf, "broker_url", CLOSED)
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED)
     celery_app.conf.task_always_eager = False
     yield
     celery_app.conf.task_always_eager = True
