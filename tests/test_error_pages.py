@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.accounts.factories import sign_in_with_mfa
+
 
 @pytest.mark.parametrize(
     ("language", "title", "direction"),
@@ -61,10 +63,7 @@ def test_too_many_attempts_answer_429_in_the_site_frame(client, office_staff):
 
     office_staff.set_password(PASSWORD)
     office_staff.save()
-    client.force_login(office_staff)
-    session = client.session
-    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
-    session.save()
+    sign_in_with_mfa(client, office_staff)
     for attempt in range(8):
         response = client.post(
             "/ar/accounts/password/change/",

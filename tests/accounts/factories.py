@@ -34,3 +34,11 @@ def activate_totp(user) -> str:
 
 def make_office_staff(user) -> None:
     user.groups.add(Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)[0])
+
+
+def sign_in_with_mfa(client, user) -> None:
+    """Log ``user`` in as after a real login with both factors (what privileged roles need)."""
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
+    session.save()

@@ -5,16 +5,9 @@ import time
 import pytest
 from django.urls import reverse
 
-from tests.accounts.factories import PASSWORD
+from tests.accounts.factories import PASSWORD, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
-
-
-def _signed_in(client, user):
-    client.force_login(user)
-    session = client.session
-    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
-    session.save()
 
 
 def _age_session(client, *, started_ago: int, seen_ago: int):
@@ -25,7 +18,7 @@ def _age_session(client, *, started_ago: int, seen_ago: int):
 
 
 def test_an_advisor_idle_for_half_an_hour_is_signed_out(client, advisor_a, settings):
-    _signed_in(client, advisor_a)
+    sign_in_with_mfa(client, advisor_a)
     assert client.get(reverse("filings:advisor_home")).status_code == 200
     _age_session(client, started_ago=3600, seen_ago=settings.PRIVILEGED_SESSION_IDLE_TIMEOUT + 5)
     response = client.get(reverse("filings:advisor_home"))
@@ -37,7 +30,7 @@ def test_an_advisor_idle_for_half_an_hour_is_signed_out(client, advisor_a, setti
 def test_an_active_advisor_stays_signed_in_until_the_end_of_the_working_day(
     client, advisor_a, settings
 ):
-    _signed_in(client, advisor_a)
+    sign_in_with_mfa(client, advisor_a)
     _age_session(client, started_ago=settings.PRIVILEGED_SESSION_MAX_AGE - 60, seen_ago=60)
     assert client.get(reverse("filings:advisor_home")).status_code == 200
     _age_session(client, started_ago=settings.PRIVILEGED_SESSION_MAX_AGE + 5, seen_ago=10)
@@ -47,7 +40,7 @@ def test_an_active_advisor_stays_signed_in_until_the_end_of_the_working_day(
 
 
 def test_office_staff_sessions_expire_with_the_working_day(client, office_staff, settings):
-    _signed_in(client, office_staff)
+    sign_in_with_mfa(client, office_staff)
     client.get(reverse("accounts:staff_area"))
     assert client.session.get_expiry_age() <= settings.PRIVILEGED_SESSION_MAX_AGE
 
@@ -63,7 +56,7 @@ def test_the_django_admin_password_change_goes_through_the_rate_limited_one(clie
     office_staff.set_password(PASSWORD)
     office_staff.is_staff = True  # as the demo's and production's office staff are
     office_staff.save()
-    _signed_in(client, office_staff)
+    sign_in_with_mfa(client, office_staff)
     response = client.get("/django-admin/password_change/")
     assert response.status_code == 302
     assert response["Location"] == reverse("account_change_password")

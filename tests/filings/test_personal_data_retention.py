@@ -121,7 +121,9 @@ def test_only_office_staff_read_the_access_log(client, personas, persona, status
     assert client.get(reverse("filings:document_access_log")).status_code == status
 
 
-def test_office_staff_see_each_opening_in_the_log(client, settings, tmp_path, personas, hub_a):
+@pytest.fixture
+def opened_by_an_advisor(client, settings, tmp_path, personas, hub_a):
+    """A submitted request whose identity document its advisor has just opened."""
     settings.MEDIA_ROOT = tmp_path
     company = request_in(
         CompanyStatus.SUBMITTED, personas["entrepreneur"], hub_a, personas["advisor_a"]
@@ -129,20 +131,19 @@ def test_office_staff_see_each_opening_in_the_log(client, settings, tmp_path, pe
     document = company.documents.get(kind="id")
     client.force_login(personas["advisor_a"])
     client.get(reverse("filings:company_document", kwargs={"public_id": document.public_id}))
+    return company, document
+
+
+def test_office_staff_see_each_opening_in_the_log(client, personas, opened_by_an_advisor):
+    company, document = opened_by_an_advisor
     client.force_login(personas["office_staff"])
     response = client.get(reverse("filings:document_access_log"), {"case": company.case.reference})
     body = response.content.decode()
     assert company.case.reference in body and str(document.public_id) in body
 
 
-def test_a_nul_in_the_searched_reference_is_ignored(client, settings, tmp_path, personas, hub_a):
-    settings.MEDIA_ROOT = tmp_path
-    company = request_in(
-        CompanyStatus.SUBMITTED, personas["entrepreneur"], hub_a, personas["advisor_a"]
-    )
-    document = company.documents.get(kind="id")
-    client.force_login(personas["advisor_a"])
-    client.get(reverse("filings:company_document", kwargs={"public_id": document.public_id}))
+def test_a_nul_in_the_searched_reference_is_ignored(client, personas, opened_by_an_advisor):
+    company, document = opened_by_an_advisor
     client.force_login(personas["office_staff"])
     url = reverse("filings:document_access_log")
     response = client.get(url, {"case": company.case.reference + "\x00"})

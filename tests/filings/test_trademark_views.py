@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from filings.models import PreFilingStatus, TrademarkPreFiling
 from filings.services.trademark import prefiling_transition
+from tests.accounts.factories import sign_in_with_mfa
 from tests.filings.factories import complete_prefiling, png_bytes, register
 
 S = PreFilingStatus
@@ -268,10 +269,7 @@ def test_the_review_list_names_the_risk_in_the_readers_words(
     TrademarkPreFiling.objects.filter(pk=submitted.pk).update(
         similarity_report={**submitted.similarity_report, "highest_risk": risk}
     )
-    client.force_login(personas["advisor_a"])
-    session = client.session
-    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
-    session.save()
+    sign_in_with_mfa(client, personas["advisor_a"])
     page = client.get(f"/{language}/filings/trademarks/review/").content.decode()
     row = next(line for line in page.splitlines() if submitted.case.reference in line)
     assert shown in row

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from hubs.models import AdvisorBookingProfile
 from hubs.services.booking import advisor_booking_profile_save
+from tests.accounts.factories import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +16,7 @@ def test_an_advisor_resets_their_calendar_link_and_the_old_one_stops(client, adv
     )
     old = reverse("hubs:agenda_feed", kwargs={"token": profile.feed_token})
     assert client.get(old).status_code == 200
-    client.force_login(advisor_a)
-    session = client.session
-    session["account_authentication_methods"] = [{"method": "password"}, {"method": "mfa"}]
-    session.save()
+    sign_in_with_mfa(client, advisor_a)
     response = client.post(reverse("hubs:agenda_feed_reset"))
     assert response.status_code == 302
     new_token = AdvisorBookingProfile.objects.get(advisor=advisor_a).feed_token
