@@ -52,6 +52,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin, so that its forms show a field per language (its own docs require it).
+    "modeltranslation",
     "core",
     "accounts",
     "hubs",
@@ -336,6 +338,11 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Reference data with a name (hubs, chambers, legal forms, criteria...) has it in each
+# language; an untranslated one reads in French, the office's own language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
+MODELTRANSLATION_LANGUAGES = ("fr", "ar", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True

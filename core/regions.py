@@ -23,17 +23,18 @@ class RegionCode(models.TextChoices):
     DAKHLA_OUED_ED_DAHAB = "DOD", _("Dakhla-Oued Ed-Dahab")
 
 
+# The seat's name in French, Arabic and English (the region's own name is in the catalogues).
 REGION_SEATS = {
-    RegionCode.TANGER_TETOUAN_AL_HOCEIMA: "Tanger",
-    RegionCode.ORIENTAL: "Oujda",
-    RegionCode.FES_MEKNES: "Fès",
-    RegionCode.RABAT_SALE_KENITRA: "Rabat",
-    RegionCode.BENI_MELLAL_KHENIFRA: "Béni Mellal",
-    RegionCode.CASABLANCA_SETTAT: "Casablanca",
-    RegionCode.MARRAKECH_SAFI: "Marrakech",
-    RegionCode.DRAA_TAFILALET: "Errachidia",
-    RegionCode.SOUSS_MASSA: "Agadir",
-    RegionCode.GUELMIM_OUED_NOUN: "Guelmim",
-    RegionCode.LAAYOUNE_SAKIA_EL_HAMRA: "Laâyoune",
-    RegionCode.DAKHLA_OUED_ED_DAHAB: "Dakhla",
+    RegionCode.TANGER_TETOUAN_AL_HOCEIMA: {"fr": "Tanger", "ar": "طنجة", "en": "Tangier"},
+    RegionCode.ORIENTAL: {"fr": "Oujda", "ar": "وجدة", "en": "Oujda"},
+    RegionCode.FES_MEKNES: {"fr": "Fès", "ar": "فاس", "en": "Fez"},
+    RegionCode.RABAT_SALE_KENITRA: {"fr": "Rabat", "ar": "الرباط", "en": "Rabat"},
+    RegionCode.BENI_MELLAL_KHENIFRA: {"fr": "Béni Mellal", "ar": "بني ملال", "en": "Beni Mellal"},
+    RegionCode.CASABLANCA_SETTAT: {"fr": "Casablanca", "ar": "الدار البيضاء", "en": "Casablanca"},
+    RegionCode.MARRAKECH_SAFI: {"fr": "Marrakech", "ar": "مراكش", "en": "Marrakesh"},
+    RegionCode.DRAA_TAFILALET: {"fr": "Errachidia", "ar": "الرشيدية", "en": "Errachidia"},
+    RegionCode.SOUSS_MASSA: {"fr": "Agadir", "ar": "أكادير", "en": "Agadir"},
+    RegionCode.GUELMIM_OUED_NOUN: {"fr": "Guelmim", "ar": "كلميم", "en": "Guelmim"},
+    RegionCode.LAAYOUNE_SAKIA_EL_HAMRA: {"fr": "Laâyoune", "ar": "العيون", "en": "Laayoune"},
+    RegionCode.DAKHLA_OUED_ED_DAHAB: {"fr": "Dakhla", "ar": "الداخلة", "en": "Dakhla"},
 }

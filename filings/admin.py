@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import (
     Case,
@@ -12,7 +13,7 @@ from .models import (
 
 
 @admin.register(FeeGrid)
-class FeeGridAdmin(admin.ModelAdmin):
+class FeeGridAdmin(TranslationAdmin):
     list_display = [
         "name",
         "effective_date",
@@ -25,13 +26,13 @@ class FeeGridAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
 
 
-class TermInline(admin.TabularInline):
+class TermInline(TranslationTabularInline):
     model = GoodsServicesTerm
     extra = 0
 
 
 @admin.register(NiceClass)
-class NiceClassAdmin(admin.ModelAdmin):
+class NiceClassAdmin(TranslationAdmin):
     list_display = ["number", "heading_fr", "heading_ar", "heading_en"]
     search_fields = ["heading_fr", "heading_ar", "heading_en"]
     inlines = [TermInline]

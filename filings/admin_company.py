@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils import timezone
+from modeltranslation.admin import TranslationAdmin
 
 from core.admin import ReadOnlyAdmin
 
@@ -16,7 +17,7 @@ from .models import (
 
 
 @admin.register(LegalForm)
-class LegalFormAdmin(admin.ModelAdmin):
+class LegalFormAdmin(TranslationAdmin):
     list_display = ["code", "name_fr", "liability", "minimum_capital", "min_partners",
                     "max_partners", "active", "order"]  # fmt: skip
     list_editable = ["active", "order"]

@@ -18,7 +18,7 @@ from .models import Case, CaseAppointment
 def case_choices(*, user, hub) -> list[tuple[str, str]]:
     from .selectors_cases import cases_of_owner_at_hub
 
-    return [(str(c.public_id), f"{c.reference} · {c.title}")
+    return [(str(c.public_id), f"{c.reference} · {c.label}")
             for c in cases_of_owner_at_hub(user=user, hub_id=hub.pk)]  # fmt: skip
 
 
@@ -53,7 +53,7 @@ def case_links(*, appointments, user) -> dict[int, list[tuple[str, str]]]:
     )
     return {
         link.appointment_id: [
-            (f"{link.case.reference} · {link.case.title}",
+            (f"{link.case.reference} · {link.case.label}",
              reverse("filings:case_detail", args=[link.case.public_id]))
         ]
         for link in links

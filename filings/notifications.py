@@ -6,12 +6,13 @@ whom to tell. Company-creation requests keep their own emails (filings.services.
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.notifications import NotificationKind, notification_create, register_notification_kind
 
 from .access import ADVISING_ROLES
 from .models import CaseEvent, CompanyStatus, PreFilingStatus
+from .models.cases import case_label
 
 # Asking the entrepreneur for what is missing is part of the process: always emailed.
 INFO_REQUESTED = {"trademark_prefiling": PreFilingStatus.CHANGES_REQUESTED}
@@ -25,14 +26,24 @@ def _status(params: dict) -> str:
         return params.get("status", "")
 
 
+def _title(params: dict) -> str:
+    # Notifications stored before the case's kind was kept show their title as it was written.
+    if "kind" not in params:
+        return params["title"]
+    return case_label(kind=params["kind"], title=params["title"])
+
+
 def _case_update(params):
     return _("%(reference)s: %(title)s is now “%(status)s”.") % {
-        "reference": params["reference"], "title": params["title"], "status": _status(params)
+        "reference": params["reference"], "title": _title(params), "status": _status(params)
     }  # fmt: skip
 
 
 def _case_info_requested(params):
-    return _("%(reference)s: your advisor asks for changes to %(title)s.") % params
+    return _("%(reference)s: your advisor asks for changes to %(title)s.") % {
+        **params,
+        "title": _title(params),
+    }
 
 
 def _case_message(params):
@@ -65,17 +76,33 @@ def _company_email(notification):
 
 
 def register() -> None:
+    # gettext_lazy by its own name: makemessages does not find strings behind another alias.
     for kind in (
-        NotificationKind("company_update", _lazy("My company-creation requests"), _company_update,
-                         email=_company_email),
-        NotificationKind("company_info_requested", _lazy("Information requested on a request"),
-                         _company_update, required=True, email=_company_email),
-        NotificationKind("case_update", _lazy("My trademark pre-filings"), _case_update),
-        NotificationKind("case_info_requested", _lazy("Changes requested on a pre-filing"),
-                         _case_info_requested, required=True),
-        NotificationKind("case_message", _lazy("Messages on my case files"), _case_message),
-        NotificationKind("case_meeting", _lazy("Meetings attached to a case file"), _case_meeting),
-    ):  # fmt: skip
+        NotificationKind(
+            "company_update",
+            gettext_lazy("My company-creation requests"),
+            _company_update,
+            email=_company_email,
+        ),
+        NotificationKind(
+            "company_info_requested",
+            gettext_lazy("Information requested on a request"),
+            _company_update,
+            required=True,
+            email=_company_email,
+        ),
+        NotificationKind("case_update", gettext_lazy("My trademark pre-filings"), _case_update),
+        NotificationKind(
+            "case_info_requested",
+            gettext_lazy("Changes requested on a pre-filing"),
+            _case_info_requested,
+            required=True,
+        ),
+        NotificationKind("case_message", gettext_lazy("Messages on my case files"), _case_message),
+        NotificationKind(
+            "case_meeting", gettext_lazy("Meetings attached to a case file"), _case_meeting
+        ),
+    ):
         register_notification_kind(kind)
 
 
@@ -102,8 +129,8 @@ def case_event_notify(*, event_id: int) -> None:
         return
     case = event.case
     by_owner = event.actor_id == case.owner_id
-    params = {"reference": case.reference, "title": case.title, "subject": event.subject,
-              "status": event.to_status}  # fmt: skip
+    params = {"reference": case.reference, "kind": case.kind, "title": case.title,
+              "subject": event.subject, "status": event.to_status}  # fmt: skip
     if event.kind == "transition" and event.from_status:
         kind = (
             "case_info_requested"

@@ -233,7 +233,7 @@ def advisor_waiting_items(*, user, now=None) -> list[WaitingEntry]:
     for prefiling in prefilings:
         entries.append(WaitingEntry(
             WaitingItem.TRADEMARK_PREFILING, prefiling.status_changed_at, prefiling.case,
-            prefiling.mark_text or prefiling.case.title, prefiling.get_status_display(),
+            prefiling.mark_text or prefiling.case.label, prefiling.get_status_display(),
             reverse("filings:trademark_detail", args=[prefiling.public_id]),
             _target(targets, prefiling.case.hub_id, WaitingItem.TRADEMARK_PREFILING), now,
         ))  # fmt: skip

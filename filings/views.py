@@ -26,7 +26,7 @@ from .forms import (
 from .models import PreFilingStatus
 from .search.engine import REASONS, RISKS, explain_report, marks_similar_to
 from .services import trademark as services
-from .services.fees import fee_estimate, fee_grid_current
+from .services.fees import fee_estimate, fee_grid_current, fees_for_reader
 
 # Lazy: read at import, an eager gettext would freeze the titles in the server's language.
 STEPS = [
@@ -133,7 +133,9 @@ def trademark_step(request, public_id, step):
     if step == 4:
         context.update(
             report=_report(prefiling.mark_text, prefiling.classes),
-            fees=fee_estimate(class_count=len(prefiling.classes), channel=prefiling.channel),
+            fees=fees_for_reader(
+                fee_estimate(class_count=len(prefiling.classes), channel=prefiling.channel)
+            ),
             grid=fee_grid_current(),
             missing=services.missing_for_submission(prefiling),
             terms_by_class=services.terms_grouped_by_class(
@@ -197,8 +199,10 @@ def trademark_detail(request, public_id):
             "is_reviewer": is_reviewer,
             "actions": actions,
             "report": explain_report(report),
-            "fees": prefiling.fee_estimate
-            or fee_estimate(class_count=len(prefiling.classes), channel=prefiling.channel),
+            "fees": fees_for_reader(
+                prefiling.fee_estimate
+                or fee_estimate(class_count=len(prefiling.classes), channel=prefiling.channel)
+            ),
             "terms_by_class": services.terms_grouped_by_class(
                 prefiling, prefiling.terms.select_related("nice_class")
             ),

@@ -1,15 +1,16 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Chamber, Hub, Membership, Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
     list_display = ["code", "seat"]
 
 
 @admin.register(Chamber)
-class ChamberAdmin(admin.ModelAdmin):
+class ChamberAdmin(TranslationAdmin):
     list_display = ["name", "region", "parent", "city"]
     list_select_related = ["region", "parent"]
 
@@ -21,10 +22,10 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Hub)
-class HubAdmin(admin.ModelAdmin):
+class HubAdmin(TranslationAdmin):
     list_display = ["name", "chamber", "city", "is_active"]
     list_select_related = ["chamber"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": ["name_fr"]}
     inlines = [MembershipInline]
 
 

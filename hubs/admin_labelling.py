@@ -8,6 +8,7 @@ and give it a date.
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ReadOnlyAdmin
 
@@ -15,10 +16,10 @@ from .models.labelling import CriteriaGrid, Criterion, Label, LabelApplication
 from .services.labelling import criteria_grid_is_locked, criteria_grid_new_version
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(TranslationTabularInline):
     model = Criterion
     extra = 0
-    fields = ["order", "code", "title", "title_ar", "title_en", "weight"]
+    fields = ["order", "code", "title", "weight"]
 
     def _locked(self, obj):
         return obj is not None and criteria_grid_is_locked(obj)

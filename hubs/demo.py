@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.utils import translation
+
 from core.regions import REGION_SEATS, RegionCode
 
 from .models import Chamber, Hub, Membership, Region
@@ -27,28 +29,68 @@ def hub_slug(code: str) -> str:
     return f"carre-{code.lower()}"
 
 
+OPENING_HOURS = {
+    "fr": "Lun–Ven 8h30–16h30",
+    "ar": "من الاثنين إلى الجمعة، 8:30–16:30",
+    "en": "Mon–Fri 8:30 am–4:30 pm",
+}
+
+
+def _names(code: str, language: str) -> dict[str, str]:
+    """What the region's chamber and hub are called, in one language."""
+    seat = REGION_SEATS[code][language]
+    with translation.override(language):
+        region = str(RegionCode(code).label)
+    if language == "ar":
+        return {
+            "chamber": f"غرفة التجارة والصناعة والخدمات لجهة {region}",
+            "hub": f"مربع المبتكرين — {seat}",
+            "address": f"مقر الغرفة، {seat}",
+            "seat": seat,
+        }
+    return {
+        "chamber": f"CCIS {region}",
+        "hub": f"Carré des innovateurs — {seat}",
+        "address": f"Siège de la CCIS, {seat}"
+        if language == "fr"
+        else f"CCIS headquarters, {seat}",
+        "seat": seat,
+    }
+
+
+def _translations(code: str, **fields: str) -> dict[str, str]:
+    """{"name_fr": ..., "name_ar": ..., "name_en": ...} from {"name": "hub"}."""
+    values = {}
+    for language in OPENING_HOURS:
+        names = {**_names(code, language), "opening_hours": OPENING_HOURS[language]}
+        for field, key in fields.items():
+            values[f"{field}_{language}"] = names[key]
+    return values
+
+
 def load_network() -> dict[str, Hub]:
     hubs = {}
-    for code, seat in REGION_SEATS.items():
-        region, _ = Region.objects.update_or_create(code=code, defaults={"seat": seat})
+    for code in REGION_SEATS:
+        region, _ = Region.objects.update_or_create(
+            code=code, defaults=_translations(code, seat="seat")
+        )
         chamber, _ = Chamber.objects.update_or_create(
             region=region,
             parent=None,
-            defaults={"name": f"CCIS {RegionCode(code).label}", "city": seat},
+            defaults=_translations(code, name="chamber", city="seat"),
         )
         latitude, longitude = SEAT_COORDINATES[code]
         hub, _ = Hub.objects.update_or_create(
             slug=hub_slug(code),
             defaults={
-                "name": f"Carré des innovateurs — {seat}",
+                **_translations(
+                    code, name="hub", city="seat", address="address", opening_hours="opening_hours"
+                ),
                 "chamber": chamber,
-                "city": seat,
-                "address": f"Siège de la CCIS, {seat}",
                 "phone": "0522000000",
                 "email": f"carre.{code.lower()}@ccis.example.ma",
                 "latitude": Decimal(latitude),
                 "longitude": Decimal(longitude),
-                "opening_hours": "Lun–Ven 8h30–16h30",
             },
         )
         hubs[code] = hub

@@ -130,7 +130,7 @@ class ScoresForm(forms.Form):
         for criterion in self.criteria:
             existing = scores.get(criterion.pk)
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{criterion.localized_title} (×{criterion.weight})",
+                label=f"{criterion.title} (×{criterion.weight})",
                 choices=[("", "—")] + [(n, str(n)) for n in range(5)],
                 coerce=int,
                 required=False,

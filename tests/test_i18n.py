@@ -1,3 +1,7 @@
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -5,7 +9,10 @@ from babel.messages.pofile import read_po
 from django.urls import reverse
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE_DIR = ROOT / "locale"
+NOT_SOURCE = (".git", ".venv", ".tools", "var", "test-artifacts", "node_modules", "__pycache__")
+NOT_SHOWN = ("tests", "bench", "static")  # nothing of these reaches a reader through gettext
 
 
 @pytest.mark.django_db
@@ -51,6 +58,35 @@ def test_the_interface_is_really_translated(client, entrepreneur):
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_catalogues_have_no_untranslated_or_fuzzy_entry(language):
     with (LOCALE_DIR / language / "LC_MESSAGES" / "django.po").open("rb") as po_file:
+        catalog = read_po(po_file)
+    missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def catalogues_from_the_source(tmp_path_factory):
+    """The catalogues as makemessages rebuilds them from today's code, in a copy of the tree."""
+    if not shutil.which("xgettext"):
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail("CI needs GNU gettext (apt-get install gettext) to check the catalogues")
+        pytest.skip("GNU gettext not installed: `apt-get install gettext` to check the catalogues")
+    copy = tmp_path_factory.mktemp("source") / "tree"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*NOT_SOURCE), symlinks=True)
+    subprocess.run(  # noqa: S603 -- our own interpreter and manage.py
+        [sys.executable, "manage.py", "makemessages", "-l", "fr", "-l", "ar", "--no-location"]
+        + [f"--ignore={name}" for name in NOT_SOURCE + NOT_SHOWN],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
+    return copy / "locale"
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_every_string_of_the_code_has_its_translation(catalogues_from_the_source, language):
+    """A string marked for translation but absent from the catalogue shows in English."""
+    po_path = catalogues_from_the_source / language / "LC_MESSAGES" / "django.po"
+    with po_path.open("rb") as po_file:
         catalog = read_po(po_file)
     missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
     assert missing == []

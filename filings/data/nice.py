@@ -104,6 +104,15 @@ FEE_GRIDS = [
     {
         "name": "OMPIC 2017 (per class, online / paper)",
         "source": "OMPIC fee schedule applicable from October 2017",
+        # In each language, once the model has them (migration 0013 onwards).
+        "translations": {
+            "name_fr": "OMPIC 2017 (par classe, en ligne / papier)",
+            "name_ar": "المكتب المغربي للملكية الصناعية والتجارية 2017 (لكل صنف، عبر الإنترنت / ورقيًا)",
+            "name_en": "OMPIC 2017 (per class, online / paper)",
+            "source_fr": "Barème des tarifs de l’OMPIC applicable depuis octobre 2017",
+            "source_ar": "جدول رسوم المكتب المغربي للملكية الصناعية والتجارية المطبق منذ أكتوبر 2017",
+            "source_en": "OMPIC fee schedule applicable from October 2017",
+        },
         "effective_date": "2017-10-01",
         "online_first_class": "1800",
         "online_each_further_class": "360",
@@ -126,10 +135,18 @@ def load_reference_data(NiceClass, Term, FeeGrid):  # noqa: N803 -- model classe
         Term.objects.update_or_create(
             nice_class_id=number, term_en=en, defaults={"term_fr": fr, "term_ar": ar}
         )
+    translated = any(field.name == "name_fr" for field in FeeGrid._meta.get_fields())
     for grid in FEE_GRIDS:
         values = dict(grid)
+        translations = values.pop("translations")
         values["effective_date"] = datetime.date.fromisoformat(values["effective_date"])
         for key in list(values):
             if key.endswith("class"):
                 values[key] = Decimal(values[key])
-        FeeGrid.objects.get_or_create(name=values.pop("name"), defaults=values)
+        if translated:
+            values.pop("name"), values.pop("source")
+            FeeGrid.objects.update_or_create(
+                effective_date=values.pop("effective_date"), defaults={**values, **translations}
+            )
+        else:
+            FeeGrid.objects.get_or_create(name=values.pop("name"), defaults=values)

@@ -13,6 +13,14 @@ class CaseKind(models.TextChoices):
     COMPANY = "CO", _("Company creation")
 
 
+def case_label(*, kind: str, title: str) -> str:
+    """ "Trademark ZELLIGOSOFT" / "علامة ZELLIGOSOFT", or the company's name, in the active
+    language: a case's title holds only what its founder typed."""
+    if kind == CaseKind.TRADEMARK:
+        return _("Trademark %(mark)s") % {"mark": title} if title else str(_("Trademark"))
+    return title or str(_("Company creation"))
+
+
 class CaseQuerySet(models.QuerySet):
     def for_hubs(self, hub_ids):
         return self.filter(hub_id__in=hub_ids)
@@ -42,7 +50,9 @@ class Case(models.Model):
         related_name="advised_cases",
         verbose_name=_("assigned advisor"),
     )
-    title = models.CharField(_("title"), max_length=200)
+    # What the founder called the project (the mark, the company's name): the platform's own
+    # words for it are composed in the reader's language by `label`.
+    title = models.CharField(_("title"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created on"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     # Set when the personal data of the case was erased (account deleted or retention over);
@@ -67,6 +77,10 @@ class Case(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.kind}-{self.year}-{self.sequence:06d}"
+
+    @property
+    def label(self) -> str:
+        return case_label(kind=self.kind, title=self.title)
 
 
 class CaseEvent(models.Model):

@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
@@ -24,12 +23,9 @@ class LegalForm(models.Model):
     """Reference data, edited in the admin: the rules the form checks come from here."""
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    explanation_fr = models.TextField(_("explanation (French)"), blank=True)
-    explanation_ar = models.TextField(_("explanation (Arabic)"), blank=True)
-    explanation_en = models.TextField(_("explanation (English)"), blank=True)
+    # Both in each language (filings/translation.py).
+    name = models.CharField(_("name"), max_length=120)
+    explanation = models.TextField(_("explanation"), blank=True)
     liability = models.CharField(_("liability"), max_length=10, choices=Liability.choices)
     minimum_capital = models.DecimalField(
         _("minimum capital (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -53,18 +49,6 @@ class LegalForm(models.Model):
 
     def __str__(self):
         return self.name
-
-    def _localized(self, stem: str) -> str:
-        lang = (get_language() or "fr")[:2]
-        return getattr(self, f"{stem}_{lang}", "") or getattr(self, f"{stem}_fr")
-
-    @property
-    def name(self) -> str:
-        return self._localized("name")
-
-    @property
-    def explanation(self) -> str:
-        return self._localized("explanation")
 
 
 class NameWord(models.Model):

@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +6,7 @@ class NiceClass(models.Model):
     """One of the 45 classes of the Nice classification, with its heading in three languages."""
 
     number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
-    heading_fr = models.CharField(_("heading (French)"), max_length=300)
-    heading_ar = models.CharField(_("heading (Arabic)"), max_length=300)
-    heading_en = models.CharField(_("heading (English)"), max_length=300)
+    heading = models.CharField(_("heading"), max_length=300)
 
     class Meta:
         ordering = ["number"]
@@ -28,17 +25,10 @@ class NiceClass(models.Model):
     def is_services(self) -> bool:
         return self.number >= 35
 
-    @property
-    def heading(self) -> str:
-        lang = (get_language() or "fr")[:2]
-        return getattr(self, f"heading_{lang}", "") or self.heading_fr
-
 
 class GoodsServicesTerm(models.Model):
     nice_class = models.ForeignKey(NiceClass, on_delete=models.CASCADE, related_name="terms")
-    term_fr = models.CharField(_("term (French)"), max_length=300)
-    term_ar = models.CharField(_("term (Arabic)"), max_length=300)
-    term_en = models.CharField(_("term (English)"), max_length=300)
+    term = models.CharField(_("term"), max_length=300)
 
     class Meta:
         ordering = ["nice_class", "term_fr"]
@@ -50,11 +40,6 @@ class GoodsServicesTerm(models.Model):
 
     def __str__(self):
         return self.term
-
-    @property
-    def term(self) -> str:
-        lang = (get_language() or "fr")[:2]
-        return getattr(self, f"term_{lang}", "") or self.term_fr
 
 
 class FeeGrid(models.Model):

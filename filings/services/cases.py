@@ -12,7 +12,7 @@ from ..models import Case, CaseAppointment, CaseEvent, FilingMilestones
 NOTIFIED_EVENT_KINDS = ("transition", "message", "comment")
 
 
-def case_open(*, kind: str, owner, hub, title: str, actor) -> Case:
+def case_open(*, kind: str, owner, hub, actor, title: str = "") -> Case:
     """Open a case with the next reference of its kind and year (TM-2026-000123)."""
     year = timezone.now().year
     for _attempt in range(5):
@@ -116,7 +116,7 @@ def case_appointment_link(*, case: Case, appointment, actor) -> CaseAppointment:
         raise TransitionNotAllowed(_("This meeting is already attached to a case.")) from None
     case_event_record(
         case=case, actor=actor, kind="meeting", subject="appointment",
-        to_status=appointment.status, note=appointment.get_topic_display(),
+        to_status=appointment.status, details={"topic": appointment.topic},
     )  # fmt: skip
     from ..notifications import case_meeting_notify
 

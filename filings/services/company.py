@@ -69,9 +69,7 @@ _NAME_CHARS = re.compile(r"^[\w\s&'’.,\-]+$")
 
 def company_request_start(*, owner, hub) -> CompanyRequest:
     with transaction.atomic():
-        case = case_open(
-            kind=CaseKind.COMPANY, owner=owner, hub=hub, title=_("Company creation"), actor=owner
-        )
+        case = case_open(kind=CaseKind.COMPANY, owner=owner, hub=hub, actor=owner)
         request = CompanyRequest.objects.create(case=case, region=hub.chamber.region)
         case_event_record(
             case=case, actor=owner, kind="transition", subject=SUBJECT, to_status=S.DRAFT

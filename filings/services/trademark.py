@@ -14,7 +14,7 @@ from ..exceptions import PreFilingIncomplete, TransitionNotAllowed
 from ..models import CaseKind, MarkType, PreFilingStatus, TrademarkPreFiling
 from ..search.engine import explain_report, marks_similar_to
 from .cases import case_event_record, case_open
-from .fees import fee_estimate
+from .fees import fee_estimate, fees_for_reader
 
 SUBJECT = "trademark_prefiling"
 S = PreFilingStatus
@@ -34,10 +34,9 @@ LAST_STEP = 4
 
 def prefiling_start(*, owner, hub=None, mark_text: str = "", case=None) -> TrademarkPreFiling:
     """Start a pre-filing in a new case, or in an existing case of the owner (its project)."""
-    title = _("Trademark %(mark)s") % {"mark": mark_text} if mark_text else _("Trademark")
     with transaction.atomic():
         if case is None:
-            case = case_open(kind=CaseKind.TRADEMARK, owner=owner, hub=hub, title=title,
+            case = case_open(kind=CaseKind.TRADEMARK, owner=owner, hub=hub, title=mark_text,
                              actor=owner)  # fmt: skip
         elif not can_act_as_owner(owner, case):
             raise TransitionNotAllowed(_("Only the owner of this case can protect a brand in it."))
@@ -88,7 +87,7 @@ def prefiling_save_step(
         prefiling.classes = chosen
     prefiling.step = max(prefiling.step, min(step + 1, LAST_STEP))
     if prefiling.mark_text and prefiling.case.kind == CaseKind.TRADEMARK:
-        prefiling.case.title = (_("Trademark %(mark)s") % {"mark": prefiling.mark_text})[:200]
+        prefiling.case.title = prefiling.mark_text[:200]
         prefiling.case.save(update_fields=["title", "updated_at"])
     prefiling.save()
     return prefiling
@@ -200,7 +199,7 @@ def prefiling_render_filing_file(*, prefiling_id: int) -> TrademarkPreFiling:
                 "case": prefiling.case,
                 "terms_by_class": terms_grouped_by_class(prefiling, terms),
                 "report": explain_report(prefiling.similarity_report),
-                "fees": prefiling.fee_estimate,
+                "fees": fees_for_reader(prefiling.fee_estimate),
                 "generated_at": timezone.now(),
             },
         )

@@ -13,7 +13,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .network import Chamber, Hub
@@ -69,9 +69,8 @@ class CriteriaGrid(models.Model):
 class Criterion(models.Model):
     grid = models.ForeignKey(CriteriaGrid, on_delete=models.PROTECT, related_name="criteria")
     code = models.SlugField(_("code"), max_length=40)
-    title = models.CharField(_("criterion (French)"), max_length=200)
-    title_ar = models.CharField(_("criterion (Arabic)"), max_length=200, blank=True)
-    title_en = models.CharField(_("criterion (English)"), max_length=200, blank=True)
+    # In each language (hubs/translation.py); the office writes it in French first.
+    title = models.CharField(_("criterion"), max_length=200)
     weight = models.PositiveSmallIntegerField(
         _("weight"), validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
@@ -87,13 +86,7 @@ class Criterion(models.Model):
         ]
 
     def __str__(self):
-        return self.localized_title
-
-    @property
-    def localized_title(self) -> str:
-        """The title in the reader's language; French, the office's own, when not translated."""
-        language = (get_language() or "fr")[:2]
-        return {"ar": self.title_ar, "en": self.title_en}.get(language) or self.title
+        return self.title
 
 
 class ApplicationStatus(models.TextChoices):
@@ -271,7 +264,35 @@ class CriterionScore(models.Model):
         return f"{self.criterion_id}: {self.score}"
 
 
-class ApplicationHistory(models.Model):
+class PlatformNote(models.TextChoices):
+    """What the platform itself writes in a history: kept as a code and composed when read,
+    so that each reader reads it in their own language."""
+
+    VISIT_SCHEDULED = "visit_scheduled", _("Site visit scheduled on %(date)s.")
+    VISIT_MOVED = "visit_moved", _("Site visit moved to %(date)s.")
+    VISIT_REPORTED = "visit_reported", _("Site visit report recorded.")
+    VALIDITY_ENDED = "validity_ended", _("The validity period has ended.")
+
+
+class PlatformNoted(models.Model):
+    platform_note = models.CharField(max_length=20, choices=PlatformNote.choices, blank=True)
+    platform_note_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def platform_note_text(self) -> str:
+        """The platform's note in the active language (`note` holds what a person wrote)."""
+        if not self.platform_note:
+            return ""
+        text = str(PlatformNote(self.platform_note).label)
+        if "%(date)s" in text:
+            return text % {"date": date_format(self.platform_note_date, "DATE_FORMAT")}
+        return text
+
+
+class ApplicationHistory(PlatformNoted):
     """Append-only: one row per change of an application's status."""
 
     application = models.ForeignKey(
@@ -367,7 +388,7 @@ class Label(models.Model):
         return self.number
 
 
-class LabelHistory(models.Model):
+class LabelHistory(PlatformNoted):
     """Append-only: one row per change of a label (status, renewal)."""
 
     label = models.ForeignKey(Label, on_delete=models.CASCADE, related_name="history")

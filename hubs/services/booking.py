@@ -299,7 +299,6 @@ def appointment_reschedule(
                 from_status="booked",
                 to_status="booked",
                 from_starts_at=previous,
-                note=_("Rescheduled"),
             )
     except IntegrityError:
         raise _slot_taken(

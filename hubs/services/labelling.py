@@ -33,6 +33,7 @@ from ..models.labelling import (
     LabelApplication,
     LabelHistory,
     LabelReminder,
+    PlatformNote,
 )
 from ..signals import hub_public_data_changed
 
@@ -107,12 +108,20 @@ def _queue_label_email(history: LabelHistory) -> None:
 # --- Application ------------------------------------------------------------------------------
 
 
+def _platform_note_fields(platform_note) -> dict:
+    """History fields of a note the platform writes: a code, or (code, date)."""
+    if platform_note is None:
+        return {}
+    code, date = platform_note if isinstance(platform_note, tuple) else (platform_note, None)
+    return {"platform_note": code, "platform_note_date": date}
+
+
 def _lock_application(application: LabelApplication) -> LabelApplication:
     return LabelApplication.objects.select_for_update().get(pk=application.pk)
 
 
 def _move_application(
-    locked: LabelApplication, *, to: str, actor, note: str = "", **changes
+    locked: LabelApplication, *, to: str, actor, note: str = "", platform_note=None, **changes
 ) -> LabelApplication:
     """Move a locked application; the caller has checked the actor's right to do it."""
     current = Status(locked.status)
@@ -127,7 +136,12 @@ def _move_application(
     locked.status_changed_at = timezone.now()
     locked.save()
     history = ApplicationHistory.objects.create(
-        application=locked, actor=actor, from_status=current, to_status=to, note=note
+        application=locked,
+        actor=actor,
+        from_status=current,
+        to_status=to,
+        note=note,
+        **_platform_note_fields(platform_note),
     )
     _queue_application_email(history)
     return locked
@@ -257,7 +271,7 @@ def criteria_grid_new_version(
         Criterion(
             grid=new,
             code=c.code,
-            title=c.title,
+            title_fr=c.title_fr,
             title_ar=c.title_ar,
             title_en=c.title_en,
             weight=c.weight,
@@ -362,14 +376,14 @@ def application_schedule_visit(
             actor=actor,
             from_status=locked.status,
             to_status=locked.status,
-            note=_("Site visit moved to %(date)s.") % {"date": visit_on.isoformat()},
+            **_platform_note_fields((PlatformNote.VISIT_MOVED, visit_on)),
         )
         return locked
     return _move_application(
         locked,
         to=Status.SITE_VISIT,
         actor=actor,
-        note=_("Site visit scheduled on %(date)s.") % {"date": visit_on.isoformat()},
+        platform_note=(PlatformNote.VISIT_SCHEDULED, visit_on),
         site_visit_on=visit_on,
     )
 
@@ -393,7 +407,7 @@ def application_record_visit(
         actor=actor,
         from_status=locked.status,
         to_status=locked.status,
-        note=_("Site visit report recorded."),
+        **_platform_note_fields(PlatformNote.VISIT_REPORTED),
     )
     return locked
 
@@ -506,7 +520,9 @@ def _lock_label(label: Label) -> Label:
     return Label.objects.select_for_update().get(pk=label.pk)
 
 
-def _move_label(locked: Label, *, to: str, actor, note: str, **changes) -> Label:
+def _move_label(
+    locked: Label, *, to: str, actor, note: str = "", platform_note=None, **changes
+) -> Label:
     current = LabelStatus(locked.status)
     if to not in Label.TRANSITIONS[current]:
         raise TransitionNotAllowed(
@@ -523,7 +539,12 @@ def _move_label(locked: Label, *, to: str, actor, note: str, **changes) -> Label
     except IntegrityError as error:
         raise ApplicationError(_("This space already holds another current label.")) from error
     history = LabelHistory.objects.create(
-        label=locked, actor=actor, from_status=current, to_status=to, note=note
+        label=locked,
+        actor=actor,
+        from_status=current,
+        to_status=to,
+        note=note,
+        **_platform_note_fields(platform_note),
     )
     _queue_label_email(history)
     _notify_public(locked.hub_id)
@@ -605,7 +626,7 @@ def label_expire(*, label: Label) -> Label:
         locked,
         to=LabelStatus.EXPIRED,
         actor=None,
-        note=_("The validity period has ended."),
+        platform_note=PlatformNote.VALIDITY_ENDED,
         suspension_deadline=None,
     )
 

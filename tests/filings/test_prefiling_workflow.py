@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import OutboxMessage
 from filings.exceptions import PreFilingIncomplete, TransitionNotAllowed
 from filings.models import Case, CaseEvent, PreFilingStatus, TrademarkPreFiling
+from filings.services.fees import fees_for_reader
 from filings.services.trademark import (
     TRANSITIONS,
     prefiling_comment,
@@ -125,7 +127,10 @@ def test_submitting_freezes_the_similarity_report_and_the_fee_estimate(entrepren
     assert prefiling.similarity_report["results"][0]["number"] == "E-1"
     assert prefiling.similarity_report["highest_risk"] == "high"
     assert prefiling.fee_estimate["total"] == "2160.00"  # 1,800 + 360 online
-    assert prefiling.fee_estimate["source"].startswith("OMPIC")
+    with translation.override("ar"):
+        assert fees_for_reader(prefiling.fee_estimate)["source"].startswith("جدول رسوم")
+    with translation.override("fr"):
+        assert fees_for_reader(prefiling.fee_estimate)["source"].startswith("Barème")
 
 
 def test_cases_get_successive_references_per_kind_and_year(entrepreneur, hub_a):

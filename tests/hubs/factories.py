@@ -10,7 +10,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["code"]
 
     code = factory.Iterator(list(REGION_SEATS))
-    seat = factory.LazyAttribute(lambda region: REGION_SEATS[region.code])
+    seat = factory.LazyAttribute(lambda region: REGION_SEATS[region.code]["fr"])
 
 
 class ChamberFactory(factory.django.DjangoModelFactory):

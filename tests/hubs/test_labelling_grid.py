@@ -37,7 +37,7 @@ def grid_v1(db):
 def test_criteria_are_shown_in_the_reader_language(grid_v1, language, expected):
     criterion = grid_v1.criteria.get(code="space")
     with translation.override(language):
-        assert criterion.localized_title == expected
+        assert criterion.title == expected
         assert str(criterion) == expected
 
 
@@ -47,7 +47,7 @@ def test_an_untranslated_criterion_falls_back_to_french(grid_v1):
     criterion.title_ar = ""
     criterion.save()
     with translation.override("ar"):
-        assert criterion.localized_title == "Conseillers formés à la propriété industrielle"
+        assert criterion.title == "Conseillers formés à la propriété industrielle"
 
 
 def test_a_grid_in_force_is_locked_and_copied_as_a_new_version(grid_v1):
