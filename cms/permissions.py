@@ -4,6 +4,8 @@
 - The editors of a hub form one Wagtail group per hub, whose members are kept equal to the
   hub's "editor" memberships; the group may add and edit (not publish) that hub's page in
   every language and the events below it. Publishing goes through the moderation workflow.
+- Both may translate a page (Wagtail's "Translate" action): the permission is global, and the
+  action itself refuses a page the user may not edit, so editors translate only their hub's.
 """
 
 from django.contrib.auth import get_user_model
@@ -35,6 +37,7 @@ STAFF_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATE_PERMISSION = ("simple_translation", "submit_translation")
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
@@ -60,7 +63,7 @@ def _give_collection_permissions(group, *, editors: bool) -> None:
 
 def ensure_office_staff_page_permissions() -> None:
     group, _created = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), _perm(*TRANSLATE_PERMISSION))
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -82,7 +85,7 @@ def sync_hub_editors(*, hub) -> Group:
     from .models import HubPage
 
     group, _created = Group.objects.get_or_create(name=editor_group_name(hub))
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), _perm(*TRANSLATE_PERMISSION))
     pages = list(HubPage.objects.filter(hub=hub).values_list("pk", flat=True))
     wanted = {(pk, codename) for pk in pages for codename in EDITOR_PAGE_PERMISSIONS}
     existing = {
@@ -100,6 +103,13 @@ def sync_hub_editors(*, hub) -> Group:
     user_ids = hub_selectors.hub_editor_user_ids(hub_id=hub.pk)
     group.user_set.set(get_user_model().objects.filter(pk__in=user_ids))
     return group
+
+
+def ensure_editors_translate() -> None:
+    # Groups made before editors could translate get it at the next migrate.
+    translate = _perm(*TRANSLATE_PERMISSION)
+    for group in Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX):
+        group.permissions.add(translate)
 
 
 def ensure_moderation_workflow() -> Workflow:
@@ -122,6 +132,7 @@ def setup_after_migrate(**kwargs) -> None:
     try:
         with transaction.atomic():
             ensure_office_staff_page_permissions()
+            ensure_editors_translate()
             ensure_moderation_workflow()
     except Permission.DoesNotExist:
         return
