@@ -62,8 +62,10 @@ MAX_PAGES = 3000
 DIRECTIONS = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
 # Words of French or English: two Latin letters or more (accented ones included).
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
-# Written the same in an Arabic interface: the institutions' acronyms and file formats.
-LATIN_ALLOWED = frozenset({"OMPIC", "CCIS", "PDF", "SMS"})
+# Written the same in an Arabic interface: the institutions' acronyms, file and feed formats.
+LATIN_ALLOWED = frozenset(
+    {"OMPIC", "CCIS", "PDF", "SMS", "CSV", "JSON", "Excel", "RSS", "Atom", "QR", "IP"}
+)
 # Besides the text, what a reader sees or hears read aloud.
 READ_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label", "aria-description")
 BUTTON_TYPES = ("submit", "button", "reset")
@@ -251,10 +253,13 @@ def _check(
     page = _Page()
     page.feed(html)
     lang, direction = page.html_attrs.get("lang"), page.html_attrs.get("dir")
-    # A page under /fr/, /ar/ or /en/ speaks that language; any page in Arabic reads right to left.
+    # A page under /fr/, /ar/ or /en/ speaks that language and says its direction; any page in
+    # Arabic, the admins' included, reads right to left.
+    admin = path.startswith(ADMIN_PREFIXES)
     prefix = path.split("/")[1]
-    wanted = prefix if prefix in DIRECTIONS and not path.startswith(ADMIN_PREFIXES) else lang
-    if lang != wanted or direction != DIRECTIONS.get(lang, direction):
+    wanted = prefix if prefix in DIRECTIONS and not admin else lang
+    wanted_direction = DIRECTIONS.get(lang) if lang == "ar" or not admin else direction
+    if lang != wanted or (lang in DIRECTIONS and direction != wanted_direction):
         result.failures.append(f'lang="{lang}" dir="{direction}" on {url}')
     if lang == "ar" and not path.startswith(ADMIN_PREFIXES):
         result.arabic_pages += 1

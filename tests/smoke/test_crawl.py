@@ -17,12 +17,14 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <url><loc>http://example.org/fr/broken/</loc></url>
 <url><loc>http://example.org/en/gone/</loc></url>
 <url><loc>http://example.org/ar/rendez-vous/</loc></url>
+<url><loc>http://example.org/en/in-french/</loc></url>
 </urlset>"""
 PAGES = {
     "/sitemap.xml": (200, "application/xml", SITEMAP),
     "/fr/": (200, "text/html", '<html lang="fr" dir="ltr"><body>ok</body></html>'),
     "/ar/": (200, "text/html", '<html lang="ar" dir="rtl"><body>مرحبا</body></html>'),
     "/ar/left-to-right/": (200, "text/html", '<html lang="ar"><body>مرحبا</body></html>'),
+    "/en/in-french/": (200, "text/html", '<html lang="fr" dir="ltr"><body>Bonjour</body></html>'),
     "/fr/broken/": (500, "text/html", "<html><body>Server Error</body></html>"),
     "/ar/rendez-vous/": (
         200,
@@ -54,13 +56,14 @@ def site():
     server.shutdown()
 
 
-def test_the_crawler_reports_missing_pages_server_errors_and_arabic_not_right_to_left(site):
+def test_the_crawler_reports_missing_pages_server_errors_and_pages_in_the_wrong_language(site):
     result = crawl_sitemap(site)
-    assert result.pages == 6
+    assert result.pages == 7
     assert sorted(result.failures) == [
         f"404 {site}/en/gone/",
         f"500 {site}/fr/broken/",
         f'lang="ar" dir="None" on {site}/ar/left-to-right/',
+        f'lang="fr" dir="ltr" on {site}/en/in-french/',
     ]
 
 
@@ -99,6 +102,7 @@ ONLY_ARABIC_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
         ('<input type="hidden" name="next" value="/ar/">', []),
         ("<script>const page = 1;</script><style>p { color: red }</style>", []),
         ("<p>ملف PDF لدى OMPIC و CCIS</p>", []),
+        ("<a>تنزيل بصيغة CSV</a>", []),
         ('<input type="search" placeholder="Search">', ["[placeholder] Search"]),
         ('<button aria-label="Close">×</button>', ["[aria-label] Close"]),
         ('<input type="submit" value="Envoyer">', ["[value] Envoyer"]),
