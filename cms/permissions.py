@@ -11,7 +11,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -26,8 +25,9 @@ from wagtail.models import (
 from accounts.roles import OFFICE_STAFF_GROUP
 from hubs import selectors as hub_selectors
 
+from .workflow_names import TASK_NAME, WORKFLOW_NAME
+
 EDITOR_GROUP_PREFIX = "Hub editors: "
-WORKFLOW_NAME = "Hub editors submit, office staff approve"
 STAFF_PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
@@ -119,7 +119,7 @@ def ensure_moderation_workflow() -> Workflow:
     staff, _created = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=_("Office staff approval"))
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([staff])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for index_page in [*HubIndexPage.objects.all(), *GuideIndexPage.objects.all()]:
