@@ -6,7 +6,7 @@ whom to tell. Company-creation requests keep their own emails (filings.services.
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.notifications import NotificationKind, notification_create, register_notification_kind
 
@@ -66,16 +66,31 @@ def _company_email(notification):
 
 def register() -> None:
     for kind in (
-        NotificationKind("company_update", _lazy("My company-creation requests"), _company_update,
-                         email=_company_email),
-        NotificationKind("company_info_requested", _lazy("Information requested on a request"),
-                         _company_update, required=True, email=_company_email),
-        NotificationKind("case_update", _lazy("My trademark pre-filings"), _case_update),
-        NotificationKind("case_info_requested", _lazy("Changes requested on a pre-filing"),
-                         _case_info_requested, required=True),
-        NotificationKind("case_message", _lazy("Messages on my case files"), _case_message),
-        NotificationKind("case_meeting", _lazy("Meetings attached to a case file"), _case_meeting),
-    ):  # fmt: skip
+        NotificationKind(
+            "company_update",
+            gettext_lazy("My company-creation requests"),
+            _company_update,
+            email=_company_email,
+        ),
+        NotificationKind(
+            "company_info_requested",
+            gettext_lazy("Information requested on a request"),
+            _company_update,
+            required=True,
+            email=_company_email,
+        ),
+        NotificationKind("case_update", gettext_lazy("My trademark pre-filings"), _case_update),
+        NotificationKind(
+            "case_info_requested",
+            gettext_lazy("Changes requested on a pre-filing"),
+            _case_info_requested,
+            required=True,
+        ),
+        NotificationKind("case_message", gettext_lazy("Messages on my case files"), _case_message),
+        NotificationKind(
+            "case_meeting", gettext_lazy("Meetings attached to a case file"), _case_meeting
+        ),
+    ):
         register_notification_kind(kind)
 
 

@@ -81,7 +81,7 @@ def _appointment_email(notification) -> None:
 
 
 def register_notification_kinds() -> None:
-    from django.utils.translation import gettext_lazy as _lazy
+    from django.utils.translation import gettext_lazy
 
     from accounts.notifications import NotificationKind, register_notification_kind
 
@@ -89,7 +89,7 @@ def register_notification_kinds() -> None:
     register_notification_kind(
         NotificationKind(
             key="appointment",
-            label=_lazy("My meetings: booked, moved, cancelled"),
+            label=gettext_lazy("My meetings: booked, moved, cancelled"),
             text=_appointment_text,
             required=True,
             email=_appointment_email,
