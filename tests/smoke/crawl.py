@@ -64,7 +64,21 @@ DIRECTIONS = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # Written the same in an Arabic interface: the institutions' acronyms, file and feed formats.
 LATIN_ALLOWED = frozenset(
-    {"OMPIC", "CCIS", "PDF", "SMS", "CSV", "JSON", "Excel", "RSS", "Atom", "QR", "IP"}
+    {
+        "OMPIC",
+        "CCIS",
+        "PDF",
+        "JPEG",
+        "PNG",
+        "SMS",
+        "CSV",
+        "JSON",
+        "Excel",
+        "RSS",
+        "Atom",
+        "QR",
+        "IP",
+    }
 )
 # Besides the text, what a reader sees or hears read aloud.
 READ_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label", "aria-description")
