@@ -8,10 +8,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from . import figures, permissions, personal_data, signals
+        from . import figures, permissions, personal_data, signals, workflow_names
 
         signals.connect()
         figures.register()
         personal_data.register()
+        workflow_names.register()
         # After every app's migrations, so Wagtail's permissions and root page exist.
         post_migrate.connect(permissions.setup_after_migrate, dispatch_uid="cms_setup")

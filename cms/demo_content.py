@@ -464,7 +464,11 @@ EVENTS = [
         "hours": 3,
         "capacity": 2,
         "audience": "creators",
-        "venue": "CCIS Casablanca-Settat, salle 2",
+        "venue": {
+            "fr": "CCIS Casablanca-Settat, salle 2",
+            "ar": "غرفة التجارة والصناعة والخدمات للدار البيضاء سطات، القاعة 2",
+            "en": "CCIS Casablanca-Settat, room 2",
+        },
         "registrants": ["entrepreneur@example.com", "entrepreneur2@example.com"],
         "slug": {
             "fr": "atelier-creation-casablanca",
@@ -488,7 +492,11 @@ EVENTS = [
         "hours": 2,
         "capacity": 30,
         "audience": "everyone",
-        "venue": "CCIS Casablanca-Settat",
+        "venue": {
+            "fr": "CCIS Casablanca-Settat",
+            "ar": "غرفة التجارة والصناعة والخدمات للدار البيضاء سطات",
+            "en": "CCIS Casablanca-Settat",
+        },
         "slug": {
             "fr": "seminaire-contrefacon-casablanca",
             "ar": "nadwa-taqlid-casablanca",
@@ -511,7 +519,11 @@ EVENTS = [
         "hours": 4,
         "capacity": 40,
         "audience": "startups",
-        "venue": "CCIS Souss-Massa, Agadir",
+        "venue": {
+            "fr": "CCIS Souss-Massa, Agadir",
+            "ar": "غرفة التجارة والصناعة والخدمات لسوس ماسة، أكادير",
+            "en": "CCIS Souss-Massa, Agadir",
+        },
         "slug": {
             "fr": "atelier-marques-agadir",
             "ar": "warsha-alamat-agadir",
@@ -534,7 +546,7 @@ EVENTS = [
         "hours": 6,
         "capacity": 100,
         "audience": "startups",
-        "venue": "",
+        "venue": {"fr": "", "ar": "", "en": ""},
         "online_url": "https://visio.example.ma/caravane",
         "slug": {
             "fr": "caravane-formation-ompic-inpi",
@@ -558,7 +570,7 @@ EVENTS = [
         "hours": 3,
         "capacity": 50,
         "audience": "smes",
-        "venue": "Rabat",
+        "venue": {"fr": "Rabat", "ar": "الرباط", "en": "Rabat"},
         "slug": {
             "fr": "journee-propriete-industrielle",
             "ar": "yawm-milkiya",

@@ -249,7 +249,6 @@ def _events(event_index, hub_pages, locales) -> None:
         common = {
             "start": start,
             "end": start + timedelta(hours=event["hours"]),
-            "venue": event["venue"],
             "online_url": event.get("online_url", ""),
             "audience": event["audience"],
             "capacity": event["capacity"],
@@ -260,6 +259,7 @@ def _events(event_index, hub_pages, locales) -> None:
                 "title": event["title"][code],
                 "slug": event["slug"][code],
                 "intro": event["intro"][code],
+                "venue": event["venue"][code],
             }
             for code in LANGUAGES
         }

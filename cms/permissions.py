@@ -4,12 +4,13 @@
 - The editors of a hub form one Wagtail group per hub, whose members are kept equal to the
   hub's "editor" memberships; the group may add and edit (not publish) that hub's page in
   every language and the events below it. Publishing goes through the moderation workflow.
+- Both may translate a page (Wagtail's "Translate" action): the permission is global, and the
+  action itself refuses a page the user may not edit, so editors translate only their hub's.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -24,8 +25,9 @@ from wagtail.models import (
 from accounts.roles import OFFICE_STAFF_GROUP
 from hubs import selectors as hub_selectors
 
+from .workflow_names import TASK_NAME, WORKFLOW_NAME
+
 EDITOR_GROUP_PREFIX = "Hub editors: "
-WORKFLOW_NAME = "Hub editors submit, office staff approve"
 STAFF_PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
@@ -35,6 +37,7 @@ STAFF_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATE_PERMISSION = ("simple_translation", "submit_translation")
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
@@ -60,7 +63,7 @@ def _give_collection_permissions(group, *, editors: bool) -> None:
 
 def ensure_office_staff_page_permissions() -> None:
     group, _created = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), _perm(*TRANSLATE_PERMISSION))
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -82,7 +85,7 @@ def sync_hub_editors(*, hub) -> Group:
     from .models import HubPage
 
     group, _created = Group.objects.get_or_create(name=editor_group_name(hub))
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), _perm(*TRANSLATE_PERMISSION))
     pages = list(HubPage.objects.filter(hub=hub).values_list("pk", flat=True))
     wanted = {(pk, codename) for pk in pages for codename in EDITOR_PAGE_PERMISSIONS}
     existing = {
@@ -102,6 +105,13 @@ def sync_hub_editors(*, hub) -> Group:
     return group
 
 
+def ensure_editors_translate() -> None:
+    # Groups made before editors could translate get it at the next migrate.
+    translate = _perm(*TRANSLATE_PERMISSION)
+    for group in Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX):
+        group.permissions.add(translate)
+
+
 def ensure_moderation_workflow() -> Workflow:
     """One workflow, approved by office staff, on every hub page and guide (all languages)."""
     from .models import GuideIndexPage, HubIndexPage
@@ -109,7 +119,7 @@ def ensure_moderation_workflow() -> Workflow:
     staff, _created = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=_("Office staff approval"))
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([staff])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for index_page in [*HubIndexPage.objects.all(), *GuideIndexPage.objects.all()]:
@@ -122,6 +132,7 @@ def setup_after_migrate(**kwargs) -> None:
     try:
         with transaction.atomic():
             ensure_office_staff_page_permissions()
+            ensure_editors_translate()
             ensure_moderation_workflow()
     except Permission.DoesNotExist:
         return

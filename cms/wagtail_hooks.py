@@ -1,6 +1,10 @@
-"""Admin wiring of the public site: office staff see who registered for which event."""
+"""Admin wiring of the public site: office staff see who registered for which event; the page
+editor writes in the page's language (cms/page_forms.py)."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,3 +28,8 @@ class EventRegistrationViewSet(SnippetViewSet):
 
 
 register_snippet(EventRegistrationViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def content_direction_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/cms_editor.css"))

@@ -8,12 +8,15 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from cms.page_cache import mark_cacheable
+from cms.page_forms import ContentLanguagePageForm
 
 SECTION_DEPTH = 3  # root, home, then the sections
 
 
 class PublicPage(Page):
     """Abstract base of our page types."""
+
+    base_form_class = ContentLanguagePageForm
 
     class Meta:
         abstract = True

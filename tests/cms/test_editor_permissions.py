@@ -1,10 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import WorkflowPage
+from wagtail.models import Locale, WorkflowPage
 
 from accounts.roles import Role
 from cms.permissions import editor_group_name
-from tests.cms.factories import event
+from tests.cms.factories import event, guide, hub_page
 from tests.hubs.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,42 @@ def test_office_staff_read_event_registrations_in_the_admin(
     assert str(entrepreneur) in response.content.decode()
     client.force_login(hub_editor)
     assert client.get("/cms-admin/snippets/cms/eventregistration/").status_code in (302, 403)
+
+
+def _submit_arabic_translation(client, page):
+    arabic = Locale.objects.get(language_code="ar")
+    return client.post(f"/cms-admin/translation/submit/page/{page.pk}/", {"locales": [arabic.pk]})
+
+
+def test_a_hub_editor_translates_their_hub_page_into_arabic(client, hub_editor, tree, hub_a):
+    page = hub_page(tree, hub_a, arabic=False)
+    client.force_login(hub_editor)
+    edit = client.get(f"/cms-admin/pages/{page.pk}/edit/").content.decode()
+    assert f"/cms-admin/translation/submit/page/{page.pk}/" in edit  # the "Translate" button
+    response = _submit_arabic_translation(client, page)
+    arabic = page.get_translation(Locale.objects.get(language_code="ar"))
+    assert response.url == f"/cms-admin/pages/{arabic.pk}/edit/"
+    assert arabic.get_parent().pk == tree["hub_index_ar"].pk
+    assert not arabic.live  # a draft, published through the moderation workflow
+    assert client.get(response.url).status_code == 200
+
+
+def test_a_hub_editor_may_not_translate_another_hubs_page(client, hub_editor, tree, hub_b):
+    page = hub_page(tree, hub_b, arabic=False)
+    client.force_login(hub_editor)
+    assert _submit_arabic_translation(client, page).status_code in (302, 403)
+    assert not page.has_translation(Locale.objects.get(language_code="ar"))
+
+
+def test_office_staff_translate_a_guide(client, office_staff, tree):
+    page = guide(tree)
+    client.force_login(office_staff)
+    _submit_arabic_translation(client, page)
+    assert page.has_translation(Locale.objects.get(language_code="ar"))
+
+
+def test_an_entrepreneur_may_not_translate(client, entrepreneur, tree, hub_a):
+    page = hub_page(tree, hub_a, arabic=False)
+    client.force_login(entrepreneur)
+    assert _submit_arabic_translation(client, page).status_code in (302, 403)
+    assert not page.has_translation(Locale.objects.get(language_code="ar"))

@@ -3,10 +3,17 @@
 Visits every URL of ``/sitemap.xml`` (every language; each must answer 200), then logs in as
 each demo persona (the TOTP code computed from the demo secret for the privileged ones) and
 follows every link reachable from the page the persona lands on. Fails on any 5xx answer and on
-any ``/ar/`` page whose ``<html>`` lacks ``lang="ar"`` and ``dir="rtl"``; prints how many pages
-each persona saw.
+any page of a language whose ``<html>`` has another ``lang`` or the wrong ``dir``; prints how
+many pages each persona saw, and how many of them in Arabic.
 
-    .venv/bin/python tests/smoke/crawl.py [--base http://127.0.0.1:8000]
+On every Arabic page outside the admins, it looks for French or English words the platform
+wrote (``foreign_words``): runs of Latin letters in the visible text and in the attributes a
+reader meets (placeholder, title, alt, aria-label, button values), outside what users typed,
+which the templates mark with ``dir="auto"``, ``dir="ltr"``, ``<bdi>``, ``translate="no"``,
+``<code>``, ``<kbd>`` or a ``lang`` of another language. It lists them grouped by text, with
+the pages they appear on; ``--arabic-words fail`` makes them failures.
+
+    .venv/bin/python tests/smoke/crawl.py [--base http://127.0.0.1:8000] [--arabic-words fail]
 
 Only the standard library: it runs against any server, from any checkout, even one that has
 not installed the platform's dependencies.
@@ -52,6 +59,35 @@ PER_SHAPE = 3
 ADMIN_PREFIXES = ("/cms-admin/", "/django-admin/")
 # A persona that reaches more pages than this has an endless link the shapes did not catch.
 MAX_PAGES = 3000
+DIRECTIONS = {"fr": "ltr", "ar": "rtl", "en": "ltr"}
+# Words of French or English: two Latin letters or more (accented ones included).
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+# Written the same in an Arabic interface: the institutions' acronyms, file and feed formats.
+LATIN_ALLOWED = frozenset(
+    {
+        "OMPIC",
+        "CCIS",
+        "PDF",
+        "JPEG",
+        "PNG",
+        "SMS",
+        "CSV",
+        "JSON",
+        "Excel",
+        "RSS",
+        "Atom",
+        "QR",
+        "IP",
+    }
+)
+# Besides the text, what a reader sees or hears read aloud.
+READ_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label", "aria-description")
+BUTTON_TYPES = ("submit", "button", "reset")
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+# Never read as the platform's words: code, form values, what users wrote set apart by bdi.
+UNREAD_ELEMENTS = frozenset({"script", "style", "textarea", "bdi", "code", "kbd", "samp"})
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -83,12 +119,73 @@ class _Page(HTMLParser):
             self.forms[-1]["inputs"][attrs["name"]] = attrs.get("value") or ""
 
 
+def _sets_apart(tag: str, attrs: dict) -> bool:
+    """Whether the element holds what a user wrote, a left-to-right token or another language."""
+    if tag in UNREAD_ELEMENTS or attrs.get("translate") == "no":
+        return True
+    if tag == "input" and attrs.get("type") == "hidden":
+        return True
+    if attrs.get("dir") in ("auto", "ltr"):
+        return True
+    lang = attrs.get("lang")
+    return lang is not None and tag != "html" and lang.split("-")[0] != "ar"
+
+
+class _ArabicText(HTMLParser):
+    """The texts of an Arabic page holding Latin words, outside what is set apart."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, set apart)
+        self.found: list[str] = []
+
+    def _set_apart(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def _look(self, text: str | None, where: str = "") -> None:
+        if text and any(w not in LATIN_ALLOWED for w in LATIN_WORD.findall(text)):
+            self.found.append(where + " ".join(text.split())[:120])
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        apart = self._set_apart() or _sets_apart(tag, attrs)
+        if not apart:
+            for name in READ_ATTRIBUTES:
+                self._look(attrs.get(name), f"[{name}] ")
+            if tag == "input" and attrs.get("type") in BUTTON_TYPES:
+                self._look(attrs.get("value"), "[value] ")
+        if tag not in VOID_ELEMENTS:
+            self.stack.append((tag, apart))
+
+    def handle_endtag(self, tag):
+        # Elements left open (<p>, <li>) close with the first ancestor that ends.
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        if not self._set_apart():
+            self._look(data)
+
+
+def foreign_words(html: str) -> list[str]:
+    """The texts of an Arabic page that show French or English words the platform wrote."""
+    parser = _ArabicText()
+    parser.feed(html)
+    parser.close()
+    return list(dict.fromkeys(parser.found))
+
+
 @dataclass
 class Result:
     persona: str
     pages: int = 0
+    arabic_pages: int = 0
     failures: list = field(default_factory=list)
     shapes: dict = field(default_factory=dict)
+    # text holding foreign words -> the Arabic pages showing it
+    arabic_words: dict = field(default_factory=dict)
 
 
 class Browser:
@@ -166,14 +263,22 @@ def _check(
         return
     if content_type != "text/html":
         return
+    html = body.decode("utf-8", "replace")
     page = _Page()
-    page.feed(body.decode("utf-8", "replace"))
-    if path.startswith("/ar/") and (
-        page.html_attrs.get("lang") != "ar" or page.html_attrs.get("dir") != "rtl"
-    ):
-        result.failures.append(
-            f'lang="{page.html_attrs.get("lang")}" dir="{page.html_attrs.get("dir")}" on {url}'
-        )
+    page.feed(html)
+    lang, direction = page.html_attrs.get("lang"), page.html_attrs.get("dir")
+    # A page under /fr/, /ar/ or /en/ speaks that language and says its direction; any page in
+    # Arabic, the admins' included, reads right to left.
+    admin = path.startswith(ADMIN_PREFIXES)
+    prefix = path.split("/")[1]
+    wanted = prefix if prefix in DIRECTIONS and not admin else lang
+    wanted_direction = DIRECTIONS.get(lang) if lang == "ar" or not admin else direction
+    if lang != wanted or (lang in DIRECTIONS and direction != wanted_direction):
+        result.failures.append(f'lang="{lang}" dir="{direction}" on {url}')
+    if lang == "ar" and not path.startswith(ADMIN_PREFIXES):
+        result.arabic_pages += 1
+        for text in foreign_words(html):
+            result.arabic_words.setdefault(text, []).append(final)
     if follow:
         for href in page.links:
             target = _inside(browser, urllib.parse.urljoin(final, href))
@@ -219,6 +324,12 @@ def crawl_persona(base: str, email: str, mfa: bool) -> Result:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument(
+        "--arabic-words",
+        choices=("report", "fail"),
+        default="report",
+        help="French or English words on Arabic pages: listed only, or failures too",
+    )
     args = parser.parse_args(argv)
     began = time.monotonic()
     results = [crawl_sitemap(args.base)]
@@ -227,13 +338,36 @@ def main(argv=None) -> int:
         results += pool.map(lambda p: crawl_persona(args.base, *p), PERSONAS)
     failures = 0
     for result in results:
-        print(f"{result.persona:<28} {result.pages:>5} pages  {len(result.failures)} failures")
+        print(
+            f"{result.persona:<28} {result.pages:>5} pages ({result.arabic_pages:>4} in Arabic)"
+            f"  {len(result.failures)} failures"
+        )
         for failure in result.failures:
             print(f"    {failure}")
         failures += len(result.failures)
     total = sum(r.pages for r in results)
     print(f"{'total':<28} {total:>5} pages in {time.monotonic() - began:.0f} s")
+    words = report_arabic_words(results)
+    if args.arabic_words == "fail":
+        failures += words
     return 1 if failures else 0
+
+
+def report_arabic_words(results: list[Result]) -> int:
+    """Prints each text with foreign words once, with the pages showing it; returns their count."""
+    pages_by_text: dict[str, set] = {}
+    for result in results:
+        for text, urls in result.arabic_words.items():
+            pages_by_text.setdefault(text, set()).update(urls)
+    pages = set().union(*pages_by_text.values()) if pages_by_text else set()
+    print(
+        f"French or English words on Arabic pages: {len(pages_by_text)} texts on {len(pages)} pages"
+    )
+    for text, urls in sorted(pages_by_text.items(), key=lambda item: (-len(item[1]), item[0])):
+        shown = sorted(urls)[:3]
+        more = f" and {len(urls) - len(shown)} more" if len(urls) > len(shown) else ""
+        print(f"    {text!r}: {len(urls)} pages, e.g. {', '.join(shown)}{more}")
+    return len(pages_by_text)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from tests.smoke.crawl import DEMO_TOTP_SECRET, crawl_sitemap, totp
+from tests.smoke.crawl import DEMO_TOTP_SECRET, crawl_sitemap, foreign_words, main, totp
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -16,13 +16,23 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <url><loc>http://example.org/ar/left-to-right/</loc></url>
 <url><loc>http://example.org/fr/broken/</loc></url>
 <url><loc>http://example.org/en/gone/</loc></url>
+<url><loc>http://example.org/ar/rendez-vous/</loc></url>
+<url><loc>http://example.org/en/in-french/</loc></url>
 </urlset>"""
 PAGES = {
     "/sitemap.xml": (200, "application/xml", SITEMAP),
     "/fr/": (200, "text/html", '<html lang="fr" dir="ltr"><body>ok</body></html>'),
-    "/ar/": (200, "text/html", '<html lang="ar" dir="rtl"><body>ok</body></html>'),
-    "/ar/left-to-right/": (200, "text/html", '<html lang="ar"><body>oops</body></html>'),
+    "/ar/": (200, "text/html", '<html lang="ar" dir="rtl"><body>مرحبا</body></html>'),
+    "/ar/left-to-right/": (200, "text/html", '<html lang="ar"><body>مرحبا</body></html>'),
+    "/en/in-french/": (200, "text/html", '<html lang="fr" dir="ltr"><body>Bonjour</body></html>'),
     "/fr/broken/": (500, "text/html", "<html><body>Server Error</body></html>"),
+    "/ar/rendez-vous/": (
+        200,
+        "text/html",
+        '<html lang="ar" dir="rtl"><body><h1>Rendez-vous</h1>'
+        '<p>مع <span dir="auto">Karim Benali</span> المرجع <bdi>CR-2026-000005</bdi></p>'
+        "</body></html>",
+    ),
 }
 
 
@@ -46,14 +56,65 @@ def site():
     server.shutdown()
 
 
-def test_the_crawler_reports_missing_pages_server_errors_and_arabic_not_right_to_left(site):
+def test_the_crawler_reports_missing_pages_server_errors_and_pages_in_the_wrong_language(site):
     result = crawl_sitemap(site)
-    assert result.pages == 5
+    assert result.pages == 7
     assert sorted(result.failures) == [
         f"404 {site}/en/gone/",
         f"500 {site}/fr/broken/",
         f'lang="ar" dir="None" on {site}/ar/left-to-right/',
+        f'lang="fr" dir="ltr" on {site}/en/in-french/',
     ]
+
+
+def test_the_crawler_lists_the_french_word_of_an_arabic_page_but_not_what_users_wrote(site):
+    result = crawl_sitemap(site)
+    assert result.arabic_pages == 3
+    assert result.arabic_words == {"Rendez-vous": [f"{site}/ar/rendez-vous/"]}
+
+
+def test_foreign_words_fail_the_crawl_only_when_asked(site, monkeypatch, capsys):
+    monkeypatch.setattr("tests.smoke.crawl.PERSONAS", [])
+    monkeypatch.setitem(PAGES, "/sitemap.xml", (200, "application/xml", ONLY_ARABIC_SITEMAP))
+    assert main(["--base", site]) == 0
+    assert f"'Rendez-vous': 1 pages, e.g. {site}/ar/rendez-vous/" in capsys.readouterr().out
+    assert main(["--base", site, "--arabic-words", "fail"]) == 1
+
+
+ONLY_ARABIC_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>http://example.org/ar/</loc></url>
+<url><loc>http://example.org/ar/rendez-vous/</loc></url>
+</urlset>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ("<p>موعد</p>", []),
+        ("<p>Rendez-vous</p>", ["Rendez-vous"]),
+        ('<p>مع <span dir="auto">Karim Benali</span></p>', []),
+        ("<p>المرجع <bdi>CR-2026-000005</bdi></p>", []),
+        ('<p dir="ltr">+212 6 61 23 45 67</p>', []),
+        ('<a lang="fr" href="/fr/">Français</a>', []),
+        ('<span translate="no">ZELLIGOSOFT</span><code>pip</code><kbd>Ctrl</kbd>', []),
+        ('<input name="company" value="Atlas SARL"><textarea>Notes</textarea>', []),
+        ('<input type="hidden" name="next" value="/ar/">', []),
+        ("<script>const page = 1;</script><style>p { color: red }</style>", []),
+        ("<p>ملف PDF لدى OMPIC و CCIS</p>", []),
+        ("<a>تنزيل بصيغة CSV</a>", []),
+        ('<input type="search" placeholder="Search">', ["[placeholder] Search"]),
+        ('<button aria-label="Close">×</button>', ["[aria-label] Close"]),
+        ('<input type="submit" value="Envoyer">', ["[value] Envoyer"]),
+        ('<img alt="Logo" src="/x.png">', ["[alt] Logo"]),
+        ("<title>Mon espace</title>", ["Mon espace"]),
+        ("<svg><text>Casablanca</text></svg>", ["Casablanca"]),
+        ("<ul><li>Annulée<li>ملغى</ul><p>x</p>", ["Annulée"]),
+        ('<div dir="auto"><p>Bonjour</p></div><p>Bonsoir</p>', ["Bonsoir"]),
+    ],
+)
+def test_foreign_words_are_the_platforms_latin_words_not_what_is_set_apart(html, found):
+    assert foreign_words(html) == found
 
 
 def test_the_crawler_computes_the_codes_the_platform_accepts():
