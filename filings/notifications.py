@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import NotificationKind, notification_create, register_notification_kind
+from core.bidi import isolate
 
 from .access import ADVISING_ROLES
 from .models import CaseEvent, CompanyStatus, PreFilingStatus
@@ -30,28 +31,39 @@ def _title(params: dict) -> str:
     # Notifications stored before the case's kind was kept show their title as it was written.
     if "kind" not in params:
         return params["title"]
-    return case_label(kind=params["kind"], title=params["title"])
+    title = isolate(params["title"]) if params["title"] else ""
+    return case_label(kind=params["kind"], title=title)
+
+
+def _isolated(params: dict, *names: str) -> dict:
+    return {**params, **{name: isolate(params[name]) for name in names}}
 
 
 def _case_update(params):
     return _("%(reference)s: %(title)s is now “%(status)s”.") % {
-        "reference": params["reference"], "title": _title(params), "status": _status(params)
-    }  # fmt: skip
+        "reference": isolate(params["reference"]),
+        "title": _title(params),
+        "status": _status(params),
+    }
 
 
 def _case_info_requested(params):
     return _("%(reference)s: your advisor asks for changes to %(title)s.") % {
-        **params,
+        **_isolated(params, "reference"),
         "title": _title(params),
     }
 
 
 def _case_message(params):
-    return _("%(reference)s: new message from %(author)s.") % params
+    return _("%(reference)s: new message from %(author)s.") % _isolated(
+        params, "reference", "author"
+    )
 
 
 def _case_meeting(params):
-    return _("%(reference)s: a meeting on %(date)s is attached to the case.") % params
+    return _("%(reference)s: a meeting on %(date)s is attached to the case.") % _isolated(
+        params, "reference", "date"
+    )
 
 
 def _company_update(params):
@@ -62,9 +74,9 @@ def _company_update(params):
     }
     text = texts.get(params["event"])
     if text:
-        return text % params
+        return text % _isolated(params, "reference")
     return _("%(reference)s is now “%(status)s”.") % {
-        "reference": params["reference"],
+        "reference": isolate(params["reference"]),
         "status": _status({"subject": "company_request", "status": params["event"]}),
     }
 

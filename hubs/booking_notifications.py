@@ -6,6 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.bidi import isolate
+from core.translated import in_every_language, in_reader_language
+
 from .booking_ics import appointment_ics
 from .booking_selectors import HUB_TIME_ZONE, appointment_manage_token
 from .models import Appointment
@@ -59,7 +62,10 @@ def _appointment_text(params: dict) -> str:
         "rescheduled": _("Meeting moved to %(date)s at %(hub)s."),
         "cancelled": _("Meeting of %(date)s at %(hub)s cancelled."),
     }
-    return texts[params["event"]] % {"date": params["date"], "hub": params["hub"]}
+    return texts[params["event"]] % {
+        "date": isolate(params["date"]),
+        "hub": isolate(in_reader_language(params["hub"])),
+    }
 
 
 def _appointment_email(notification) -> None:
@@ -106,7 +112,7 @@ def notify_appointment(appointment: Appointment, *, kind: str) -> None:
         "appointment_id": appointment.pk,
         "event": kind,
         "date": local.strftime("%d/%m/%Y %H:%M"),
-        "hub": appointment.hub.name,
+        "hub": in_every_language(appointment.hub, "name"),
     }
     for recipient, url in (
         (

@@ -1,11 +1,8 @@
 from decimal import Decimal
 
-from django.conf import settings
-from django.utils.translation import get_language
+from core.translated import in_every_language, in_reader_language
 
 from ..models import FeeGrid, FilingChannel
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def fee_grid_current() -> FeeGrid | None:
@@ -33,13 +30,8 @@ def fee_estimate(*, class_count: int, channel: str) -> dict:
         "each_further_class": str(further),
         "total": str(total),
         "currency": "MAD",
-        "grid": {
-            language: getattr(grid, f"name_{language}") or grid.name_fr for language in LANGUAGES
-        },
-        "source": {
-            language: getattr(grid, f"source_{language}") or grid.source_fr
-            for language in LANGUAGES
-        },
+        "grid": in_every_language(grid, "name"),
+        "source": in_every_language(grid, "source"),
         "effective_date": grid.effective_date.isoformat(),
     }
 
@@ -49,10 +41,8 @@ def fees_for_reader(estimate: dict) -> dict:
 
     Estimates frozen before the grid was translated hold one text: it is shown as it is.
     """
-    language = (get_language() or "fr")[:2]
     readable = dict(estimate)
     for key in ("grid", "source"):
-        value = estimate.get(key)
-        if isinstance(value, dict):
-            readable[key] = value.get(language) or value.get("fr", "")
+        if key in estimate:
+            readable[key] = in_reader_language(estimate[key])
     return readable

@@ -78,8 +78,15 @@ LATIN_ALLOWED = frozenset(
         "Atom",
         "QR",
         "IP",
+        # Legal forms, named so in Arabic too (on the register's extracts and the statutes).
+        "SARL",
+        "AU",
+        "SA",
+        "SNC",
     }
 )
+# Plain text's <bdi> (notifications, emails): first-strong isolate ... pop directional isolate.
+ISOLATED = re.compile("\u2068[^\u2069]*\u2069")
 # Besides the text, what a reader sees or hears read aloud.
 READ_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label", "aria-description")
 BUTTON_TYPES = ("submit", "button", "reset")
@@ -143,6 +150,7 @@ class _ArabicText(HTMLParser):
         return bool(self.stack) and self.stack[-1][1]
 
     def _look(self, text: str | None, where: str = "") -> None:
+        text = ISOLATED.sub(" ", text) if text else text
         if text and any(w not in LATIN_ALLOWED for w in LATIN_WORD.findall(text)):
             self.found.append(where + " ".join(text.split())[:120])
 

@@ -111,6 +111,8 @@ ONLY_ARABIC_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
         ("<svg><text>Casablanca</text></svg>", ["Casablanca"]),
         ("<ul><li>Annulée<li>ملغى</ul><p>x</p>", ["Annulée"]),
         ('<div dir="auto"><p>Bonjour</p></div><p>Bonsoir</p>', ["Bonsoir"]),
+        ("<li>\u2068CR-2026-000005\u2069: تم استلام الطلب.</li>", []),
+        ("<li>\u2068KOKA KOLLA\u2069 Approuvé</li>", ["Approuvé"]),
     ],
 )
 def test_foreign_words_are_the_platforms_latin_words_not_what_is_set_apart(html, found):
