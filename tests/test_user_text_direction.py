@@ -45,3 +45,10 @@ def test_what_the_entrepreneur_needs_reads_in_its_own_direction(
     page = client.get(f"/ar{url.removeprefix('/fr')}").content.decode()
     assert "Les classes de ma marque" in page
     assert _findings_with("classes", page) == []
+
+
+def test_the_already_logged_in_notice_sets_the_name_apart(client, entrepreneur):
+    client.force_login(entrepreneur)
+    page = client.get("/ar/accounts/password/reset/").content.decode()
+    assert "<bdi>" in page and "أنت متصل بالفعل باسم" in page
+    assert _findings_with("Salma", page) == []
