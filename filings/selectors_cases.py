@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import isolate
 from hubs.booking_selectors import HUB_TIME_ZONE
 from hubs.models import Appointment, Topic
 
@@ -143,7 +144,7 @@ def case_next_steps(*, case, company, trademarks, appointments) -> list[NextStep
         if prefiling.status not in TRADEMARK_NEXT:
             continue
         who, text = TRADEMARK_NEXT[prefiling.status]
-        mark = prefiling.mark_text or str(_("your mark"))
+        mark = isolate(prefiling.mark_text) if prefiling.mark_text else str(_("your mark"))
         high_risk = (prefiling.similarity_report or {}).get("highest_risk") == "high"
         choosing_classes = (
             prefiling.status == T.DRAFT and prefiling.step >= 3 and not prefiling.classes
