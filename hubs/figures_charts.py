@@ -75,37 +75,87 @@ def line_chart(*, months, series, rtl: bool, width: int = 520, height: int = 240
     }
 
 
+# What a label of .chart-axis (13 px in site.css) takes, at most: the server cannot measure
+# text, so it counts characters at a width no glyph of the site's fonts exceeds on average
+# (Latin capitals and Arabic letters included).
+AXIS_FONT_PX = 13
+GLYPH_EM = 0.62
+LINE_PX = 15
+LABEL_PAD = 8
+
+
+def text_width(text: str) -> float:
+    return len(text) * AXIS_FONT_PX * GLYPH_EM
+
+
+def label_lines(text: str, room: float, *, most: int = 3) -> list[str]:
+    """The label cut into lines of at most room wide, at spaces (hub names share their first
+    words, so cutting the end off would leave them all alike); the last line shortened with an
+    ellipsis if the text needs more lines than most."""
+    per_line = max(int(room / (AXIS_FONT_PX * GLYPH_EM)), 1)
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= per_line or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [" ".join(lines[most - 1 :])]
+    return [
+        line if len(line) <= per_line else line[: per_line - 1].rstrip(" -—") + "…"
+        for line in lines
+    ]
+
+
 def bar_chart(*, groups, values, rtl: bool, width: int = 520) -> dict:
-    """groups: [(id, label)]; values: one number per group. Horizontal bars, long labels fit."""
-    bar_h, gap, label_w, value_w = 20, 8, 170, 48
-    height = len(groups) * (bar_h + gap) + gap
+    """groups: [(id, label)]; values: one number per group. Horizontal bars beside their labels.
+
+    The label column is as wide as the longest label needs, up to 40 % of the chart; a longer
+    label goes on up to three lines (its full text stays in the bar's tooltip and in the table
+    below).
+    """
+    bar_h, gap, value_w = 20, 8, 48
+    longest = max((text_width(label) for _id, label in groups), default=0)
+    label_w = math.ceil(min(longest + 2 * LABEL_PAD, width * 0.4))
     track = width - label_w - value_w
     peak = max(max(values, default=0), 1)
-    bars = []
-    for i, ((_id, label), value) in enumerate(zip(groups, values, strict=True)):
+    bars, top = [], gap
+    for (_id, label), value in zip(groups, values, strict=True):
+        lines = label_lines(label, label_w - 2 * LABEL_PAD)
+        row_h = max(bar_h, len(lines) * LINE_PX)
         length = round(value / peak * track, 1)
-        top = gap + i * (bar_h + gap)
+        bar_y = top + (row_h - bar_h) / 2
         if rtl:
             bar_x = width - label_w - length
-            label_x, label_anchor = width - label_w + 8, "start"
+            label_x, label_anchor = width - LABEL_PAD, "end"
             value_x, value_anchor = bar_x - 6, "end"
         else:
             bar_x = label_w
-            label_x, label_anchor = label_w - 8, "end"
+            label_x, label_anchor = LABEL_PAD, "start"
             value_x, value_anchor = label_w + length + 6, "start"
+        # Baselines: the lines of the label centred on the bar.
+        first_line_y = top + row_h / 2 - (len(lines) - 1) * LINE_PX / 2 + 4.5
         bars.append(
             {
                 "label": label,
+                "lines": [
+                    {"text": line, "y": round(first_line_y + i * LINE_PX, 1)}
+                    for i, line in enumerate(lines)
+                ],
                 "value": value,
                 "x": bar_x,
-                "y": top,
+                "y": bar_y,
                 "w": length,
                 "h": bar_h,
-                "text_y": top + bar_h - 4,
+                "text_y": bar_y + bar_h - 5.5,
                 "label_x": label_x,
                 "label_anchor": label_anchor,
                 "value_x": value_x,
                 "value_anchor": value_anchor,
             }
         )
-    return {"width": width, "height": height, "bars": bars}
+        top += row_h + gap
+    return {"width": width, "height": top, "label_w": label_w, "bars": bars}

@@ -316,7 +316,8 @@ def test_the_arabic_dashboard_mirrors_its_charts(client, activity, office_staff)
     first, last = line["months"][0]["x"], line["months"][-1]["x"]
     assert first > last  # time runs from right to left
     bar = response.context["bars"]["bars"][0]
-    assert bar["label_anchor"] == "start" and bar["label_x"] > bar["x"]
+    # The label sits right of its bar, aligned on the chart's right edge as Arabic text is.
+    assert bar["label_anchor"] == "end" and bar["label_x"] > bar["x"] + bar["w"]
 
 
 def test_exports_carry_the_period_and_defuse_formulas(client, office_staff, hub_a):
@@ -373,3 +374,25 @@ def test_chart_axis_ticks_are_whole_round_numbers(highest, ticks):
 
     chart = line_chart(months=[START], series=[("n", [highest])], rtl=False)
     assert [tick["label"] for tick in chart["grid"]] == ticks
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_bar_labels_are_never_cut_a_long_one_is_wrapped_at_spaces(rtl):
+    from hubs.figures_charts import bar_chart
+
+    groups = [(1, "Carré des innovateurs — Tanger-Tétouan-Al Hoceïma"), (2, "Oriental")]
+    chart = bar_chart(groups=groups, values=[4, 0], rtl=rtl)
+    long, short = chart["bars"]
+    assert [line["text"] for line in long["lines"]] == [
+        "Carré des innovateurs —",
+        "Tanger-Tétouan-Al",
+        "Hoceïma",
+    ]
+    assert [line["text"] for line in short["lines"]] == ["Oriental"]
+    # Each label is anchored on the outer edge, on the side its language starts from.
+    assert (long["label_x"], long["label_anchor"]) == ((512, "end") if rtl else (8, "start"))
+    # The bars stay clear of the label column.
+    label_edge = chart["width"] - chart["label_w"] if rtl else chart["label_w"]
+    assert all(
+        (b["x"] + b["w"] <= label_edge) if rtl else (b["x"] >= label_edge) for b in chart["bars"]
+    )
