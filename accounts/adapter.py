@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.mail import sender, subject_prefix
+
 
 def in_language(response, request, language: str):
     """Send ``response`` (a redirect) to the same page in ``language``, and remember it."""
@@ -16,6 +18,14 @@ def in_language(response, request, language: str):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth reads its prefix and sender from settings, fixed in French; these follow the
+    # language the email is written in.
+    def format_email_subject(self, subject: str) -> str:
+        return subject_prefix() + subject
+
+    def get_from_email(self):
+        return sender()
+
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
         # The profile's language wins over the page they logged in from: someone who reads

@@ -54,7 +54,12 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     region = forms.ChoiceField(
         label=_("Region"), choices=[("", "—")] + list(RegionCode.choices), required=False

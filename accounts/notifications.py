@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.mail import sender
 from core.outbox import enqueue
 
 from .models import Notification
@@ -125,7 +126,7 @@ def _send_plain(notification: Notification) -> None:
     }
     subject = render_to_string("emails/notification_subject.txt", context)
     body = render_to_string("emails/notification_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [notification.user.email])
+    send_mail(" ".join(subject.split()), body, sender(), [notification.user.email])
 
 
 @transaction.atomic

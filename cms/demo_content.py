@@ -1,6 +1,8 @@
 # ruff: noqa: E501
 """Texts of the demo pages in French, Arabic and English (short, but real)."""
 
+from core.formats import de_place
+
 SEAT_NAMES_AR = {
     "Tanger": "طنجة",
     "Oujda": "وجدة",
@@ -96,9 +98,9 @@ NEWS_INDEX = {
 
 HUB_PAGE = {
     "fr": {
-        "title": "Carré des innovateurs de {city}",
+        "title": "Carré des innovateurs {de_city}",
         "slug": "carre",
-        "intro": "Le Carré de {city} accueille les créateurs d'entreprise et les innovateurs de la région {region}.",
+        "intro": "Le Carré {de_city} accueille les créateurs d'entreprise et les innovateurs de la région {region}.",
         "services": "<ul><li>Accompagnement à la création d'entreprise</li><li>Certificat négatif et dépôt de marque</li>"
         "<li>Sensibilisation à la propriété industrielle</li><li>Mise en valeur des innovations régionales</li></ul>",
     },
@@ -590,7 +592,7 @@ EVENTS = [
 ]
 
 _NEWS_TOPICS = [
-    ("Ouverture du Carré de {c}", "افتتاح مربع {c}", "The {c} hub opens"),
+    ("Ouverture du Carré {de_c}", "افتتاح مربع {c}", "The {c} hub opens"),
     (
         "Nouvelle session d'accompagnement à {c}",
         "دورة مواكبة جديدة في {c}",
@@ -603,12 +605,12 @@ NEWS = [
     {
         "slug": {"fr": f"actu-{n + 1}", "ar": f"khabar-{n + 1}", "en": f"news-{n + 1}"},
         "title": {
-            "fr": _NEWS_TOPICS[n % 2][0].format(c=city),
+            "fr": _NEWS_TOPICS[n % 2][0].format(c=city, de_c=de_place(city)),
             "ar": _NEWS_TOPICS[n % 2][1].format(c=SEAT_NAMES_AR.get(city, city)),
             "en": _NEWS_TOPICS[n % 2][2].format(c=SEAT_NAMES_EN.get(city, city)),
         },
         "intro": {
-            "fr": f"Les conseillers de {city} reçoivent les porteurs de projet du lundi au vendredi.",
+            "fr": f"Les conseillers {de_place(city)} reçoivent les porteurs de projet du lundi au vendredi.",
             "ar": f"يستقبل مستشارو {SEAT_NAMES_AR.get(city, city)} حاملي المشاريع من الاثنين إلى الجمعة.",
             "en": f"Advisors in {SEAT_NAMES_EN.get(city, city)} welcome project owners Monday to Friday.",
         },

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.formats import de_place
 from core.pdf import render_pdf
 from core.regions import RegionCode
 from hubs.models import Hub
@@ -137,9 +138,13 @@ def _hub_pages(hub_index, locales) -> dict:
         fields = {
             code: {
                 "hub": hub,
-                "title": HUB_PAGE[code]["title"].format(city=names[code]),
+                "title": HUB_PAGE[code]["title"].format(
+                    city=names[code], de_city=de_place(names[code])
+                ),
                 "slug": f"{HUB_PAGE[code]['slug']}-{hub.slug.removeprefix('carre-')}",
-                "intro": HUB_PAGE[code]["intro"].format(city=names[code], region=region.label),
+                "intro": HUB_PAGE[code]["intro"].format(
+                    city=names[code], de_city=de_place(names[code]), region=region.label
+                ),
                 "services": HUB_PAGE[code]["services"],
             }
             for code in LANGUAGES

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.effects import effect_once, task_effect_key
+from core.mail import sender, site_url
 
 from .ics import event_ics
 from .models import EventRegistration, RegistrationStatus
@@ -26,11 +27,14 @@ def registration_send_notice(*, registration_id: int) -> bool:
         event = event_for_registration(registration=registration, language=language)
         if event is None:
             return False
-        url = event.get_full_url()
+        # The page's path on the site's public address: the Wagtail Site row may name
+        # another host ("localhost" in the demo).
+        url = site_url(event.get_url_parts()[2])
         context = {"registration": registration, "event": event, "url": url, "user": user}
         subject = render_to_string("emails/event_registration_subject.txt", context).strip()
         message = EmailMultiAlternatives(
             subject=subject,
+            from_email=sender(),
             body=render_to_string("emails/event_registration_body.txt", context),
             to=[user.email],
         )

@@ -322,7 +322,9 @@ MFA_TOTP_ISSUER = "Carrés des innovateurs"
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Law 09-08: the processing is declared to the CNDP; its number and the contact are shown in
 # the personal-data notice.
-CNDP_DECLARATION = env.str("CNDP_DECLARATION", default="D-000/2026 (to be completed)")
+# Empty until the CNDP gives the number: the notice then says, in the reader's language, that
+# the declaration is under way (a placeholder written here would show in one language only).
+CNDP_DECLARATION = env.str("CNDP_DECLARATION", default="")
 PERSONAL_DATA_CONTACT_EMAIL = env.str(
     "PERSONAL_DATA_CONTACT_EMAIL", default="donnees-personnelles@carres.localhost"
 )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.notifications import NotificationKind, notification_create, register_notification_kind
 from core.bidi import isolate
+from core.formats import format_datetime
 
 from .access import ADVISING_ROLES
 from .models import CaseEvent, CompanyStatus, PreFilingStatus
@@ -62,7 +63,7 @@ def _case_message(params):
 
 def _case_meeting(params):
     return _("%(reference)s: a meeting on %(date)s is attached to the case.") % _isolated(
-        params, "reference", "date"
+        {**params, "date": format_datetime(params["date"])}, "reference", "date"
     )
 
 
@@ -167,11 +168,9 @@ def case_event_notify(*, event_id: int) -> None:
 
 def case_meeting_notify(*, link) -> None:
     appointment, case = link.appointment, link.case
-    from hubs.booking_selectors import HUB_TIME_ZONE
-
     params = {
         "reference": case.reference,
-        "date": appointment.starts_at.astimezone(HUB_TIME_ZONE).strftime("%d/%m/%Y %H:%M"),
+        "date": appointment.starts_at.isoformat(),
     }
     notification_create(
         user=appointment.advisor,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bidi import isolate
+from core.formats import format_datetime
 from hubs.booking_selectors import HUB_TIME_ZONE
 from hubs.models import Appointment, Topic
 
@@ -162,9 +163,8 @@ def case_next_steps(*, case, company, trademarks, appointments) -> list[NextStep
     now = timezone.now()
     for appointment in appointments:
         if appointment.status == Appointment.Status.BOOKED and appointment.ends_at > now:
-            local = appointment.starts_at.astimezone(HUB_TIME_ZONE)
             steps.append(NextStep(ENTREPRENEUR, str(_("Meet your advisor on %(date)s.") % {
-                "date": local.strftime("%d/%m/%Y %H:%M")}),
+                "date": format_datetime(appointment.starts_at)}),
                 url=reverse("hubs:appointment_detail", args=[appointment.public_id])))  # fmt: skip
     return steps
 

@@ -8,6 +8,8 @@ from django.utils import translation
 
 from core.bidi import isolate
 from core.translated import in_every_language, in_reader_language
+from core.formats import format_datetime
+from core.mail import sender
 
 from .booking_ics import appointment_ics
 from .booking_selectors import HUB_TIME_ZONE, appointment_manage_token
@@ -25,13 +27,13 @@ def _send(appointment: Appointment, *, kind: str, recipient, manage_url: str | N
             "local_start": appointment.starts_at.astimezone(HUB_TIME_ZONE),
             "local_end": appointment.ends_at.astimezone(HUB_TIME_ZONE),
             "manage_url": manage_url,
-            "time_zone": HUB_TIME_ZONE.key,
         }
         subject = render_to_string("emails/appointment_subject.txt", context).strip()
         body = render_to_string("emails/appointment_body.txt", context)
         html = render_to_string("emails/appointment_body.html", context)
+        from_email = sender()
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=body, to=[recipient.email]
+        subject=" ".join(subject.split()), body=body, from_email=from_email, to=[recipient.email]
     )
     message.attach_alternative(html, "text/html")
     method = "CANCEL" if appointment.status == Appointment.Status.CANCELLED else "REQUEST"
@@ -63,7 +65,7 @@ def _appointment_text(params: dict) -> str:
         "cancelled": _("Meeting of %(date)s at %(hub)s cancelled."),
     }
     return texts[params["event"]] % {
-        "date": isolate(params["date"]),
+        "date": isolate(format_datetime(params["date"])),
         "hub": isolate(in_reader_language(params["hub"])),
     }
 
@@ -107,11 +109,11 @@ def notify_appointment(appointment: Appointment, *, kind: str) -> None:
     """One notification per person and event (the calendar sequence tells two moves apart)."""
     from accounts.notifications import notification_create
 
-    local = appointment.starts_at.astimezone(HUB_TIME_ZONE)
     params = {
         "appointment_id": appointment.pk,
         "event": kind,
-        "date": local.strftime("%d/%m/%Y %H:%M"),
+        # The instant, written in each reader's language when shown.
+        "date": appointment.starts_at.isoformat(),
         "hub": in_every_language(appointment.hub, "name"),
     }
     for recipient, url in (

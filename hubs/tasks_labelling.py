@@ -9,6 +9,7 @@ from django.utils import translation
 
 from accounts.roles import Role
 from core.effects import effect_once, task_effect_key
+from core.mail import sender
 
 from .models.labelling import ApplicationHistory, LabelHistory, LabelReminder
 
@@ -61,7 +62,8 @@ def _send_one(*, template: str, user, context: dict, path_name: str, path_kwargs
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", full_context).split())
         body = render_to_string(f"emails/{template}_body.txt", full_context)
         html = render_to_string(f"emails/{template}_body.html", full_context)
-    message = EmailMultiAlternatives(subject, body, to=[user.email])
+        from_email = sender()
+    message = EmailMultiAlternatives(subject, body, from_email, to=[user.email])
     message.attach_alternative(html, "text/html")
     message.send()
 

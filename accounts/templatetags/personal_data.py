@@ -3,7 +3,8 @@
 import datetime
 
 from django import template
-from django.utils import formats, timezone
+
+from core import formats
 
 register = template.Library()
 
@@ -17,8 +18,5 @@ def readable(value):
     except ValueError:
         return value
     if len(value) == 10:
-        return formats.date_format(parsed.date(), "d/m/Y")
-    if timezone.is_aware(parsed):
-        parsed = timezone.localtime(parsed)
-    # Day first in every language, as on the platform's other documents.
-    return formats.date_format(parsed, "d/m/Y H:i")
+        return formats.format_date(parsed.date())
+    return formats.format_datetime(parsed)

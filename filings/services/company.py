@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from accounts.roles import Role
+from core.formats import format_money
+from core.mail import sender
 from core.outbox import enqueue
 
 from ..access import can_act_as_owner, can_review_case
@@ -184,8 +186,8 @@ def company_capital_problems(*, legal_form, capital) -> list[str]:
         and capital < legal_form.minimum_capital
     ):
         return [
-            _("The capital of a %(form)s is at least %(minimum)s MAD.")
-            % {"form": legal_form.name, "minimum": f"{legal_form.minimum_capital:,.0f}"}
+            _("The capital of a %(form)s is at least %(minimum)s.")
+            % {"form": legal_form.name, "minimum": format_money(legal_form.minimum_capital)}
         ]
     return []
 
@@ -483,7 +485,8 @@ def _send(*, to: list[str], event: str, request: CompanyRequest, language: str) 
         context = {"company": request, "event": event, "site_url": settings.SITE_URL}
         subject = render_to_string("filings/company/email_subject.txt", context).strip()
         body = render_to_string("filings/company/email_body.txt", context)
-    send_mail(subject, body, None, to)
+        from_email = sender()
+    send_mail(subject, body, from_email, to)
 
 
 def company_notify(*, request_id: int, event: str, event_id: int | None = None) -> None:

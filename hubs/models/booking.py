@@ -12,6 +12,7 @@ from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, Ra
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .network import Hub
 
@@ -194,7 +195,8 @@ class AppointmentQuerySet(models.QuerySet):
 class Appointment(models.Model):
     class Status(models.TextChoices):
         BOOKED = "booked", _("Booked")
-        CANCELLED = "cancelled", _("Cancelled")
+        # A rendez-vous is masculine in French: "Annulé", where a registration is "Annulée".
+        CANCELLED = "cancelled", pgettext_lazy("appointment status", "Cancelled")
         HELD = "held", _("Held")
         NO_SHOW = "no_show", _("No-show")
 

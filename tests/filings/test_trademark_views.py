@@ -155,7 +155,7 @@ def test_entrepreneur_walks_the_assistant_and_each_step_is_saved_as_draft(
     assert prefiling.classes == [5, 35]
 
     page = client.get(_url("trademark_step", prefiling, 4)).content.decode()
-    assert "2160.00" in page
+    assert "<bdi>2\u202f160\u00a0MAD</bdi>" in page  # the fee estimate, written the French way
     assert "risk-high" in page
     response = client.post(_url("trademark_transition", prefiling), {"to_status": S.SUBMITTED})
     prefiling.refresh_from_db()
