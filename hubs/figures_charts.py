@@ -8,7 +8,7 @@ charts mirror like the page around them.
 
 import math
 
-from django.utils.formats import date_format
+from core.formats import format_date
 
 SERIES_CLASSES = 6  # .chart-series-1 … -6 in site.css
 
@@ -59,7 +59,7 @@ def line_chart(*, months, series, rtl: bool, width: int = 520, height: int = 240
         ],
         "anchor_y": "start" if rtl else "end",
         "months": [
-            {"x": x(i), "label": date_format(month, "M Y"), "y": height - 12}
+            {"x": x(i), "label": format_date(month, "month"), "y": height - 12}
             for i, month in enumerate(months)
             if i % label_every == 0
         ],

@@ -13,8 +13,9 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from core.formats import format_date
 
 from .network import Chamber, Hub
 
@@ -288,7 +289,7 @@ class PlatformNoted(models.Model):
             return ""
         text = str(PlatformNote(self.platform_note).label)
         if "%(date)s" in text:
-            return text % {"date": date_format(self.platform_note_date, "DATE_FORMAT")}
+            return text % {"date": format_date(self.platform_note_date, "long")}
         return text
 
 

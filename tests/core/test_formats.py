@@ -210,3 +210,12 @@ def test_a_meeting_names_its_day_and_hours(language, expected):
 )
 def test_a_text_takes_the_direction_of_its_first_letter(value, direction):
     assert formats.text_direction(value) == direction
+
+
+def test_the_figures_chart_names_june_and_july_apart():
+    from hubs.figures_charts import line_chart
+
+    months = [datetime.date(2026, 6, 1), datetime.date(2026, 7, 1)]
+    with translation.override("fr"):
+        chart = line_chart(months=months, series=[("Demandes", [1, 2])], rtl=False)
+    assert [m["label"] for m in chart["months"]] == ["juin 2026", "juil. 2026"]
