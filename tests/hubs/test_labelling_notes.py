@@ -36,7 +36,7 @@ def test_site_visit_notes_read_in_each_readers_language(
     with translation.override("fr"):
         assert entry.platform_note_text == "Visite sur site programmée le 15 janvier 2099."
     with translation.override("ar"):
-        assert entry.platform_note_text == "الزيارة الميدانية مبرمجة يوم 15 يناير، 2099."
+        assert entry.platform_note_text == "الزيارة الميدانية مبرمجة يوم 15 يناير 2099."
 
 
 def test_notes_written_before_in_one_language_become_codes(hub_a, chamber_manager, private_media):
