@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.bidi import isolate
-from core.translated import in_every_language, in_reader_language
 from core.formats import format_datetime
 from core.mail import sender
+from core.translated import in_every_language, in_reader_language
 
 from .booking_ics import appointment_ics
 from .booking_selectors import HUB_TIME_ZONE, appointment_manage_token
