@@ -125,6 +125,14 @@ def entrepreneur(db):
 
 
 @pytest.fixture
+def arabic_entrepreneur(entrepreneur):
+    """The entrepreneur, who reads Arabic (emails, PDFs and login follow the profile)."""
+    entrepreneur.preferred_language = "ar"
+    entrepreneur.save()
+    return entrepreneur
+
+
+@pytest.fixture
 def other_entrepreneur(db):
     return UserFactory(email="entrepreneur.b@example.org", first_name="Youssef")
 

@@ -33,26 +33,13 @@ def test_a_case_notification_names_the_case_in_the_readers_language(entrepreneur
 def test_a_meeting_notification_names_the_hub_in_the_readers_language(
     entrepreneur, advisor_a, hub_a
 ):
-    from datetime import time
-
     from hubs.booking_notifications import notify_appointment
-    from hubs.models import Topic
-    from hubs.services import booking
-    from tests.hubs.factories_booking import local, open_hours
+    from tests.hubs.factories_booking import book_a_meeting
 
     Hub.objects.filter(pk=hub_a.pk).update(name_ar="مربع الدار البيضاء")
     hub_a.refresh_from_db()
-    open_hours(advisor_a, hub_a, weekdays=range(5), start=time(9), end=time(13))
     with translation.override("fr"):  # booked from a French page
-        appointment = booking.appointment_book(
-            entrepreneur=entrepreneur,
-            hub=hub_a,
-            starts_at=local(2026, 5, 5, 10),
-            now=local(2026, 5, 1, 8),
-            topic=Topic.TRADEMARK,
-            mode="hub",
-            description="Protéger ma marque",
-        )
+        appointment = book_a_meeting(entrepreneur=entrepreneur, advisor=advisor_a, hub=hub_a)
         notify_appointment(appointment, kind="booked")
     notification = Notification.objects.filter(user=entrepreneur, kind="appointment").first()
     with translation.override("ar"):

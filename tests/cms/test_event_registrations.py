@@ -3,26 +3,9 @@ from django.core import mail
 
 from cms.models import EventRegistration, RegistrationEvent, RegistrationStatus
 from cms.services import TRANSITIONS, registration_cancel, registration_create
-from tests.cms.factories import event, translate
+from tests.cms.factories import event
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workshop(tree):
-    page = event(tree["event_index"], slug="atelier", capacity=1, title="Atelier marque")
-    translate(
-        page,
-        tree["event_index_ar"],
-        "ar",
-        title="ورشة",
-        slug="warsha",
-        start=page.start,
-        end=page.end,
-        venue="CCIS",
-        capacity=1,
-    )
-    return page
 
 
 def test_logged_in_user_gets_a_seat_and_an_email_with_a_calendar_file(

@@ -2,7 +2,6 @@
 and the emails, in the reader's language."""
 
 import re
-from datetime import time
 
 import pytest
 from django.conf import settings
@@ -11,9 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from hubs.models import Topic
-from hubs.services import booking as booking_services
-from tests.hubs.factories_booking import local, open_hours
+from tests.hubs.factories_booking import book_a_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -83,27 +80,11 @@ def test_the_fee_estimate_shows_one_currency_word_per_language(client, entrepren
     assert "2017-10-01" not in fr + ar
 
 
-@pytest.fixture
-def arabic_entrepreneur(entrepreneur):
-    entrepreneur.preferred_language = "ar"
-    entrepreneur.save()
-    return entrepreneur
-
-
 def test_an_appointment_email_to_an_arabic_reader_is_arabic_from_sender_to_time_zone(
     arabic_entrepreneur, advisor_a, hub_a, django_capture_on_commit_callbacks
 ):
-    open_hours(advisor_a, hub_a, weekdays=range(5), start=time(9), end=time(13))
     with django_capture_on_commit_callbacks(execute=True):
-        booking_services.appointment_book(
-            entrepreneur=arabic_entrepreneur,
-            hub=hub_a,
-            starts_at=local(2026, 5, 5, 10),
-            now=local(2026, 5, 1, 8),
-            topic=Topic.TRADEMARK,
-            mode="hub",
-            description="Protéger ma marque",
-        )
+        book_a_meeting(entrepreneur=arabic_entrepreneur, advisor=advisor_a, hub=hub_a)
     message = next(m for m in mail.outbox if m.to == [arabic_entrepreneur.email])
     assert message.from_email.startswith("مربعات المبتكرين <")
     html = message.alternatives[0][0]

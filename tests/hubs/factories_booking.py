@@ -48,3 +48,20 @@ def open_hours(
             min_notice_hours=min_notice_hours,
             modes=list(modes),
         )
+
+
+def book_a_meeting(*, entrepreneur, advisor, hub):
+    """Tuesday 5 May 2026 at 10:00 (Casablanca), booked on the Friday before, at the hub."""
+    from hubs.models import Topic
+    from hubs.services import booking
+
+    open_hours(advisor, hub, weekdays=range(5), start=time(9), end=time(13))
+    return booking.appointment_book(
+        entrepreneur=entrepreneur,
+        hub=hub,
+        starts_at=local(2026, 5, 5, 10),
+        now=local(2026, 5, 1, 8),
+        topic=Topic.TRADEMARK,
+        mode="hub",
+        description="Protéger ma marque",
+    )
