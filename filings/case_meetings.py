@@ -4,6 +4,7 @@ nothing of cases) through `hubs.booking_extensions`."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import isolate
 from hubs.booking_extensions import (
     BookingAttachment,
     register_appointment_links,
@@ -18,7 +19,7 @@ from .models import Case, CaseAppointment
 def case_choices(*, user, hub) -> list[tuple[str, str]]:
     from .selectors_cases import cases_of_owner_at_hub
 
-    return [(str(c.public_id), f"{c.reference} · {c.label}")
+    return [(str(c.public_id), f"{isolate(c.reference)} · {isolate(c.label)}")
             for c in cases_of_owner_at_hub(user=user, hub_id=hub.pk)]  # fmt: skip
 
 
@@ -53,7 +54,7 @@ def case_links(*, appointments, user) -> dict[int, list[tuple[str, str]]]:
     )
     return {
         link.appointment_id: [
-            (f"{link.case.reference} · {link.case.label}",
+            (f"{isolate(link.case.reference)} · {isolate(link.case.label)}",
              reverse("filings:case_detail", args=[link.case.public_id]))
         ]
         for link in links

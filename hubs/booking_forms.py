@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import isolate
+
 from .models import Mode, Topic
 
 
@@ -15,7 +17,7 @@ class SlotSearchForm(forms.Form):
     def __init__(self, *args, advisors=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["advisor"].choices = [("", _("Any advisor of this hub"))] + [
-            (a.pk, a.get_full_name() or a.email) for a in advisors
+            (a.pk, isolate(a.get_full_name() or a.email)) for a in advisors
         ]
 
 

@@ -52,3 +52,12 @@ def test_the_already_logged_in_notice_sets_the_name_apart(client, entrepreneur):
     page = client.get("/ar/accounts/password/reset/").content.decode()
     assert "<bdi>" in page and "أنت متصل بالفعل باسم" in page
     assert _findings_with("Salma", page) == []
+
+
+def test_names_in_a_choice_list_keep_their_order_where_markup_cannot_go(advisor_a):
+    from hubs.booking_forms import SlotSearchForm
+
+    form = SlotSearchForm(advisors=[advisor_a])
+    (_any, (_pk, label)) = form.fields["advisor"].choices
+    assert label.startswith("\u2068") and label.endswith("\u2069")
+    assert foreign_words(f"<select><option>{label}</option></select>") == []

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.html import format_html
 
+from core.bidi import isolate as isolate_text
+
 register = template.Library()
 
 
@@ -13,3 +15,12 @@ def bdi(value):
     if value in (None, ""):
         return value
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def isolate(value):
+    """Where markup can't go (a page's <title>, an <option>): the reference or name set apart
+    with Unicode isolates, plain text's <bdi>."""
+    if value in (None, ""):
+        return value
+    return isolate_text(value)
