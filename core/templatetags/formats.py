@@ -5,7 +5,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from core import formats
+from core import bidi, formats
 
 register = template.Library()
 
@@ -64,9 +64,9 @@ def de_place(name):
 def bidi_dir(value):
     """`dir` for a displayed value: "ltr" for phones, references, emails and addresses, else
     the direction of its first letter (what a person wrote reads in its own script)."""
-    if formats.is_ltr_token(value):
+    if bidi.is_ltr_token(value):
         return "ltr"
-    return formats.text_direction(value) or "auto"
+    return bidi.text_direction(value) or "auto"
 
 
 @register.simple_tag
@@ -79,7 +79,7 @@ def colon():
 def with_direction(bound_field):
     """Renders a form field with the `dir` its content needs (see input_direction); a `dir`
     the form set itself wins."""
-    direction = formats.input_direction(bound_field)
+    direction = bidi.input_direction(bound_field)
     if direction is None or "dir" in bound_field.field.widget.attrs:
         return bound_field
     return bound_field.as_widget(attrs={"dir": direction})

@@ -8,7 +8,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from core import formats
+from core import bidi, formats
 
 NNBSP = "\u202f"  # narrow no-break space: French digit groups
 NBSP = "\u00a0"
@@ -143,7 +143,7 @@ def test_french_elides_de_before_a_vowel(name, expected):
     ],
 )
 def test_phones_references_emails_and_addresses_are_told_apart_from_words(value, is_ltr):
-    assert formats.is_ltr_token(value) is is_ltr
+    assert bidi.is_ltr_token(value) is is_ltr
 
 
 def _render(source, language, **context):
@@ -209,7 +209,7 @@ def test_a_meeting_names_its_day_and_hours(language, expected):
     ],
 )
 def test_a_text_takes_the_direction_of_its_first_letter(value, direction):
-    assert formats.text_direction(value) == direction
+    assert bidi.text_direction(value) == direction
 
 
 def test_the_figures_chart_names_june_and_july_apart():
