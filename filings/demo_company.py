@@ -3,8 +3,10 @@
 import io
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import translation
 from pypdf import PdfWriter
 
 from filings.data.company import seed
@@ -52,9 +54,12 @@ def _file(owner, hub, *, name, legal_form, partners, steps):
     }  # fmt: skip
     for to_status in steps:
         actor = owner if to_status == CompanyStatus.SUBMITTED else advisor
-        company = services.company_request_transition(
-            request=company, to_status=to_status, actor=actor, data=data.get(to_status, {})
-        )
+        # Each acts from a page in their own language: an Arabic-speaking founder's receipt is
+        # in Arabic, as it would be on the site.
+        with translation.override(actor.preferred_language or settings.LANGUAGE_CODE):
+            company = services.company_request_transition(
+                request=company, to_status=to_status, actor=actor, data=data.get(to_status, {})
+            )
 
 
 def load_company() -> None:

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
@@ -41,3 +43,15 @@ def test_demo_home_page_is_served_in_each_language(client):
     assert "مربعات المبتكرين" in client.get("/ar/").content.decode()
     assert "Innovators’ hubs" in client.get("/en/").content.decode()
     assert "Carrés des innovateurs" in client.get("/fr/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_arabic_speaking_founders_demo_receipt_is_in_arabic():
+    from filings.models import CompanyRequest
+
+    call_command("load_demo", stdout=io.StringIO())
+    submitted = CompanyRequest.objects.filter(
+        case__owner__email="entrepreneur2@example.com", submitted_at__isnull=False
+    )
+    assert submitted.exists()
+    assert set(submitted.values_list("receipt_language", flat=True)) == {"ar"}
